@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# The whole Roomdesk check, one banner per step. `make test` runs every step in order;
+# name steps to run only those (e.g. `scripts/test.sh fmt clippy`).
+#
+# Steps: setup ui-build fmt clippy architecture bindings ui cargo-test keyring app-build e2e
+#        (`lint` = fmt clippy architecture bindings ui-lint)
+set -euo pipefail
+# shellcheck source=scripts/steps.sh
+source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
+cd "$ROOT"
+
+# Crates that must never depend on Tauri (ARCHITECTURE.md rule 1).
+CORE_CRATES=(roomdesk-model roomdesk-emulator roomdesk-client roomdesk-store roomdesk-core roomdesk-cli)
+
+step_setup() {
+    step "setup: install what this machine lacks"
+    "$ROOT/scripts/setup.sh" all
+    step_done
+}
+
+step_ui_build() {
+    step "ui: production build (the desktop app embeds ui/dist)"
+    if ! has_ui_script build; then
+        skip "ui/ has no package.json with a build script yet"
+        return 0
+    fi
+    "$ROOT/scripts/build-desktop.sh" ui
+    step_done
+}
+
+step_fmt() {
+    step "rustfmt: cargo fmt --all -- --check"
+    cargo fmt --all -- --check
+    step_done
+}
+
+step_clippy() {
+    step "clippy: cargo clippy --workspace --all-targets -- -D warnings"
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+    step_done
+}
+
+step_architecture() {
+    step "architecture: the core crates never depend on Tauri"
+    local crate out bad=0
+    for crate in "${CORE_CRATES[@]}"; do
+        if ! has_cargo_package "$crate"; then
+            skip "$crate is not a workspace package yet"
+            continue
+        fi
+        # `-i tauri` lists every path by which tauri reaches the crate (normal, build and dev edges).
+        out=$(cargo tree --locked -p "$crate" -i tauri --target all 2>&1 || true)
+        if printf '%s\n' "$out" | grep -qE '^tauri v'; then
+            printf '%s\n' "$out"
+            printf 'FAIL: %s depends on tauri (see the tree above)\n' "$crate"
+            bad=1
+        else
+            note "$crate: no tauri in its dependency tree"
+        fi
+    done
+    [ $bad -eq 0 ] || die "a core crate depends on Tauri"
+    step_done
+}
+
+step_bindings() {
+    step "bindings: ui/src/bindings.ts matches the Rust types"
+    if ! has_cargo_package "$APP_PACKAGE" || [ ! -f "$ROOT/src-tauri/src/bin/export_bindings.rs" ]; then
+        skip "no export-bindings binary in src-tauri yet"
+        return 0
+    fi
+    cargo run --locked -q -p "$APP_PACKAGE" --bin export-bindings
+    if [ -n "$(git status --porcelain -- ui/src/bindings.ts)" ]; then
+        git --no-pager diff -- ui/src/bindings.ts | head -100
+        die "ui/src/bindings.ts is stale: run 'cargo run -p $APP_PACKAGE --bin export-bindings' and commit it"
+    fi
+    note "ui/src/bindings.ts is up to date"
+    step_done
+}
+
+ui_script() {
+    local script=$1
+    step "ui: npm run $script"
+    if ! has_ui_script "$script"; then
+        skip "ui/package.json has no '$script' script yet"
+        return 0
+    fi
+    npm --prefix "$ROOT/ui" run "$script"
+    step_done
+}
+
+step_ui_lint() {
+    ui_script typecheck
+    ui_script lint
+}
+
+step_ui() {
+    step_ui_lint
+    ui_script test
+}
+
+step_cargo_test() {
+    step "rust tests: cargo test --workspace"
+    timeout --kill-after=30 2700 cargo test --workspace --locked
+    step_done
+}
+
+step_keyring() {
+    step "keyring: the real Secret Service (gnome-keyring under dbus-run-session)"
+    if ! has_cargo_package "$APP_PACKAGE" || ! grep -rqs 'fn real_secret_service' "$ROOT/src-tauri/src"; then
+        skip "no real_secret_service test in src-tauri yet"
+        return 0
+    fi
+    cargo test --locked -p "$APP_PACKAGE" --no-run -q
+    "$ROOT/scripts/with-keyring.sh" \
+        timeout --kill-after=10 600 cargo test --locked -p "$APP_PACKAGE" -- --ignored real_secret_service
+    step_done
+}
+
+step_app_build() {
+    step "desktop: build the UI and the app (cargo build -p $APP_PACKAGE --features tauri/custom-protocol)"
+    if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then
+        skip "the desktop app needs both src-tauri/ and ui/; not both here yet"
+        return 0
+    fi
+    "$ROOT/scripts/build-desktop.sh" all
+    step_done
+}
+
+step_e2e() {
+    step "end to end: the built app under Xvfb, driven through tauri-driver"
+    if [ ! -x "$APP_BIN" ]; then
+        skip "no built desktop app at $APP_BIN"
+        return 0
+    fi
+    if ! grep -qs '#\[ignore' "$ROOT/tests/desktop_e2e.rs"; then
+        skip "tests/desktop_e2e.rs has no end-to-end tests yet"
+        return 0
+    fi
+    "$ROOT/scripts/e2e.sh"
+    step_done
+}
+
+run_step() {
+    case "$1" in
+        setup) step_setup ;;
+        ui-build) step_ui_build ;;
+        fmt) step_fmt ;;
+        clippy) step_clippy ;;
+        architecture) step_architecture ;;
+        bindings) step_bindings ;;
+        ui) step_ui ;;
+        ui-lint) step_ui_lint ;;
+        cargo-test) step_cargo_test ;;
+        keyring) step_keyring ;;
+        app-build) step_app_build ;;
+        e2e) step_e2e ;;
+        lint) for s in fmt clippy architecture bindings ui-lint; do run_step "$s"; done ;;
+        all) for s in setup ui-build fmt clippy architecture bindings ui cargo-test keyring app-build e2e; do
+                run_step "$s"
+            done ;;
+        *) die "unknown step '$1'" ;;
+    esac
+}
+
+started=$(date +%s)
+[ $# -eq 0 ] && set -- all
+for s in "$@"; do
+    run_step "$s"
+done
+printf '\n==> ALL GREEN (%s) in %ss\n' "$*" "$(( $(date +%s) - started ))"
