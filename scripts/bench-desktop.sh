@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Desktop benchmark (issue "Desktop shell", Benchmarks): Roomdesk against a minimal Tauri
+# app built the same way (benches/minimal-app, the floor on this machine, same run).
+#   - cold start under Xvfb through tauri-driver until the first rendered room list
+#     (Roomdesk, 10,000 cached rooms) vs the minimal app's ready element;
+#   - memory after load: PSS summed over the app and its WebKit processes.
+# Prints figures and the deltas against the goals (start: floor + 0.3 s, memory: floor +
+# 60 MB). Never fails on a figure. Not part of `make test`.
+#
+#   scripts/bench-desktop.sh [RUNS]     (default 5)
+set -euo pipefail
+# shellcheck source=scripts/steps.sh
+source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
+cd "$ROOT"
+
+RUNS=${1:-5}
+ROOMS=10000
+MINIMAL_BIN="$ROOT/target/debug/roomdesk-minimal-app"
+ROOM_ROW_SELECTOR='[data-testid=room-list] [data-testid^=room-row-]'
+
+if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then
+    skip "desktop benchmark: the desktop app (src-tauri/ + ui/) is not here yet"
+    exit 0
+fi
+"$ROOT/scripts/setup.sh" e2e
+
+step "build both apps the same way (debug, tauri/custom-protocol)"
+"$ROOT/scripts/build-desktop.sh" all
+cargo build -p roomdesk-minimal-app --features tauri/custom-protocol
+cargo build -q -p roomdesk-cli
+step_done
+
+scratch=$(mktemp -d)
+emulator_pid=""
+cleanup() {
+    [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null || true
+    rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+step "populate a data dir with $ROOMS cached rooms (emulator + roomdesk sync)"
+data="$scratch/data"
+mkdir -p "$data"
+port=18787
+base="http://127.0.0.1:$port"
+"$ROOT/target/debug/roomdesk" emulator --addr "127.0.0.1:$port" --seed "$ROOMS" \
+    --state-file "$data/sandbox.json" >"$scratch/emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null -H "x-flowla-api-key: $SANDBOX_KEY" "$base/api/v2/statuses" 2>/dev/null && break
+    sleep 0.1
+done
+cli=("$ROOT/target/debug/roomdesk" --base-url "$base" --data-dir "$data")
+# One write makes the emulator save its rooms to sandbox.json, which the app's Sandbox
+# then loads, so the app's remote and local views both hold the same $ROOMS+1 rooms.
+FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" rooms create --title "Benchmark marker" >/dev/null
+FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" sync
+kill "$emulator_pid" && wait "$emulator_pid" 2>/dev/null || true
+emulator_pid=""
+[ -f "$data/sandbox.json" ] || die "the emulator saved no sandbox.json"
+note "data dir: $(du -sh "$data" | cut -f1) in $data"
+step_done
+
+step "measure: $RUNS cold starts per app under Xvfb, through tauri-driver"
+export_headless_webkit_env
+export ROOMDESK_DATA_DIR="$data" ROOMDESK_SECRET_STORE=memory
+dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    node "$ROOT/scripts/desktop-bench.mjs" --runs "$RUNS" \
+    --driver "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" \
+    --app "minimal Tauri app|$MINIMAL_BIN|[data-testid=ready]" \
+    --app "Roomdesk|$APP_BIN|$ROOM_ROW_SELECTOR"
+step_done

@@ -1,0 +1,232 @@
+// Desktop benchmark driver: cold start and memory of Tauri apps, measured through
+// tauri-driver (WebDriver) and /proc. Run it under Xvfb; scripts/bench-desktop.sh sets
+// everything up. It prints figures, it never fails on them.
+//
+//   node scripts/desktop-bench.mjs --driver PATH --runs N \
+//        --app 'NAME|BINARY|CSS SELECTOR' [--app ...]
+//
+// For each app, each run: new WebDriver session (launches the app) -> poll until the
+// selector matches (= start time) -> wait for memory to settle -> PSS of the app and all
+// its descendants (WebKit web/network processes) from /proc/<pid>/smaps_rollup -> close.
+// One unmeasured warm-up run per app comes first; runs are interleaved across apps.
+
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const SETTLE_MS = 2000;
+const READY_TIMEOUT_MS = 90_000;
+
+function parseArgs(argv) {
+  const opts = { runs: 5, driver: 'tauri-driver', port: 4650, apps: [] };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    if (flag === '--runs') opts.runs = Number(value);
+    else if (flag === '--driver') opts.driver = value;
+    else if (flag === '--port') opts.port = Number(value);
+    else if (flag === '--app') {
+      const [name, binary, selector] = value.split('|');
+      if (!name || !binary || !selector) throw new Error(`--app wants 'NAME|BINARY|SELECTOR', got '${value}'`);
+      opts.apps.push({ name, binary: realpathSync(binary), selector, starts: [], pss: [], parts: [] });
+    } else throw new Error(`unknown flag ${flag}`);
+  }
+  if (opts.apps.length === 0) throw new Error('give at least one --app');
+  return opts;
+}
+
+// ---- /proc ----------------------------------------------------------------------------
+
+function processTable() {
+  const table = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // comm may contain spaces and parens: the ppid is the 2nd field after the last ')'.
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      table.push({ pid: Number(entry), ppid: Number(rest[1]), comm });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return table;
+}
+
+function descendants(table, root) {
+  const found = [];
+  let frontier = [root];
+  while (frontier.length > 0) {
+    const children = table.filter((p) => frontier.includes(p.ppid));
+    found.push(...children);
+    frontier = children.map((p) => p.pid);
+  }
+  return found;
+}
+
+function exeOf(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`);
+  } catch {
+    return '';
+  }
+}
+
+function pssKb(pid) {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+// The app process (started by WebKitWebDriver under tauri-driver) and its descendants.
+function appProcesses(driverPid, binary) {
+  const table = processTable();
+  const app = descendants(table, driverPid).find((p) => exeOf(p.pid) === binary);
+  if (!app) return [];
+  return [app, ...descendants(table, app.pid)];
+}
+
+// ---- WebDriver ------------------------------------------------------------------------
+
+async function wd(base, method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json().catch(() => ({}));
+  return { ok: response.ok, status: response.status, value: json.value };
+}
+
+async function waitForDriver(base) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await wd(base, 'GET', '/status')).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('tauri-driver did not answer /status within 30 s');
+}
+
+async function oneRun(base, driverPid, app) {
+  const started = performance.now();
+  const session = await wd(base, 'POST', '/session', {
+    capabilities: { alwaysMatch: { 'tauri:options': { application: app.binary, args: [] } } },
+  });
+  if (!session.ok) throw new Error(`${app.name}: new session failed: ${JSON.stringify(session.value)}`);
+  const id = session.value.sessionId;
+  try {
+    for (;;) {
+      const found = await wd(base, 'POST', `/session/${id}/element`, { using: 'css selector', value: app.selector });
+      if (found.ok) break;
+      if (performance.now() - started > READY_TIMEOUT_MS) {
+        throw new Error(`${app.name}: '${app.selector}' never appeared within ${READY_TIMEOUT_MS / 1000} s`);
+      }
+      await sleep(10);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(SETTLE_MS);
+    const processes = appProcesses(driverPid, app.binary);
+    const parts = processes.map((p) => ({ comm: p.comm, kb: pssKb(p.pid) }));
+    const totalKb = parts.reduce((sum, p) => sum + p.kb, 0);
+    return { seconds, totalMb: totalKb / 1024, parts, pids: processes.map((p) => p.pid) };
+  } finally {
+    await wd(base, 'DELETE', `/session/${id}`).catch(() => undefined);
+  }
+}
+
+async function reap(pids) {
+  for (let i = 0; i < 50 && pids.some(alive); i++) await sleep(100);
+  for (const pid of pids.filter(alive)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---- report ---------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
+function report(apps) {
+  console.log('\nDesktop benchmark (median of measured runs; start = new session -> selector present)');
+  console.log('app                  runs   start med   min     max     PSS med (MB)   breakdown (last run)');
+  for (const app of apps) {
+    const breakdown = app.parts.map((p) => `${p.comm} ${(p.kb / 1024).toFixed(0)}`).join(', ');
+    console.log(
+      `${app.name.padEnd(20)} ${String(app.starts.length).padStart(4)}   ${median(app.starts).toFixed(3)} s` +
+        `   ${Math.min(...app.starts).toFixed(3)}   ${Math.max(...app.starts).toFixed(3)}` +
+        `   ${median(app.pss).toFixed(1).padStart(8)}       ${breakdown}`,
+    );
+  }
+  if (apps.length < 2) return;
+  const [floor, subject] = apps;
+  const startDelta = median(subject.starts) - median(floor.starts);
+  const memDelta = median(subject.pss) - median(floor.pss);
+  console.log(`\n${subject.name} vs ${floor.name} (the floor):`);
+  console.log(`  start : +${startDelta.toFixed(3)} s   goal <= +0.300 s   ${startDelta <= 0.3 ? 'MEETS GOAL' : 'OVER GOAL'}`);
+  console.log(`  memory: +${memDelta.toFixed(1)} MB   goal <= +60 MB     ${memDelta <= 60 ? 'MEETS GOAL' : 'OVER GOAL'}`);
+}
+
+// ---- main -----------------------------------------------------------------------------
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const base = `http://127.0.0.1:${opts.port}`;
+  const driver = spawn(opts.driver, ['--port', String(opts.port), '--native-port', String(opts.port + 1)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const leftovers = [];
+  try {
+    await waitForDriver(base);
+    for (const app of opts.apps) {
+      process.stdout.write(`warm-up ${app.name} ... `);
+      const run = await oneRun(base, driver.pid, app);
+      leftovers.push(...run.pids);
+      await reap(run.pids);
+      console.log(`${run.seconds.toFixed(3)} s`);
+    }
+    for (let round = 1; round <= opts.runs; round++) {
+      for (const app of opts.apps) {
+        const run = await oneRun(base, driver.pid, app);
+        leftovers.push(...run.pids);
+        await reap(run.pids);
+        app.starts.push(run.seconds);
+        app.pss.push(run.totalMb);
+        app.parts = run.parts;
+        console.log(`run ${round} ${app.name.padEnd(20)} start ${run.seconds.toFixed(3)} s   PSS ${run.totalMb.toFixed(1)} MB`);
+      }
+    }
+    report(opts.apps);
+  } finally {
+    driver.kill('SIGTERM');
+    await reap([driver.pid, ...leftovers]);
+  }
+}
+
+main().catch((error) => {
+  console.error(`desktop benchmark failed: ${error.message}`);
+  process.exit(1);
+});
