@@ -1,1 +1,166 @@
-//! (being built)
+//! A strict emulator of the Flowla rooms API v2 (`../shared/flowla-api.md`), with fault
+//! injection, for tests, benchmarks and the desktop Sandbox.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), roomdesk_emulator::EmulatorError> {
+//! use roomdesk_emulator::{spawn, EmulatorConfig, Faults};
+//! let emulator = spawn("127.0.0.1:0".parse().unwrap(), EmulatorConfig {
+//!     seed_rooms: 500, ..Default::default() }).await?;
+//! println!("{}", emulator.base_url()); // http://127.0.0.1:PORT, key "sandbox-key"
+//! emulator.set_faults(Faults { latency_ms: 50, ..Default::default() });
+//! emulator.shutdown().await;
+//! # Ok(()) }
+//! ```
+//!
+//! API: `POST/GET/PATCH /api/v2/rooms[/{id}]`, `GET /api/v2/rooms?page&limit&sortBy&
+//! sortDirection`, `GET /api/v2/{statuses,companies,labels,users,templates}`, all behind
+//! `x-flowla-api-key`. Control (loopback peers only, no key, never faulted):
+//! `GET/PUT /__emulator/faults`, `GET /__emulator/stats`, `GET /__emulator/rooms`,
+//! `PATCH /__emulator/rooms/{id}`.
+//!
+//! Seeded lookups: statuses `st_active` (default), `st_draft`, `st_won`, `st_lost`,
+//! `st_archived`; companies `cmp_0001`..`cmp_0014`; labels `lbl_0001`..`lbl_0006`; users
+//! `usr_0001`..`usr_0008`; templates `tpl_0001` (Onboarding) .. `tpl_0004`.
+
+mod app;
+mod catalog;
+mod config;
+mod control;
+mod error;
+mod faults;
+mod persist;
+mod rng;
+mod routes;
+mod seed;
+mod server;
+mod state;
+
+pub use app::EmulatorStats;
+pub use config::{EmulatorConfig, Faults};
+pub use error::{EmulatorError, Result};
+pub use seed::generate_rooms;
+
+use app::{lock, App};
+use roomdesk_model::{Room, RoomPatch};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// A running emulator. Cheap to clone; the server runs until [`EmulatorHandle::shutdown`]
+/// (or until the tokio runtime ends), even when every handle is dropped.
+#[derive(Clone)]
+pub struct EmulatorHandle {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    addr: SocketAddr,
+    app: Arc<App>,
+    stop: watch::Sender<bool>,
+    task: Mutex<Option<JoinHandle<()>>>,
+}
+
+/// Starts an emulator on `addr` (use port 0 for a free port). With a `state_file` that
+/// exists, its rooms are loaded instead of seeding `seed_rooms` generated ones.
+pub async fn spawn(addr: SocketAddr, config: EmulatorConfig) -> Result<EmulatorHandle> {
+    config
+        .faults
+        .validate()
+        .map_err(EmulatorError::InvalidFaults)?;
+    let loaded = match &config.state_file {
+        Some(path) => persist::load(path)?,
+        None => None,
+    };
+    let fresh = loaded.is_none();
+    let rooms = loaded.unwrap_or_else(|| generate_rooms(config.seed_rooms, config.rng_seed));
+    let app = Arc::new(App::new(&config, rooms));
+    if fresh {
+        app.persist_initial()?;
+    }
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|source| EmulatorError::Bind { addr, source })?;
+    let local = listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind { addr, source })?;
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(server::accept_loop(listener, Arc::clone(&app), stopped));
+    Ok(EmulatorHandle {
+        inner: Arc::new(Inner {
+            addr: local,
+            app,
+            stop,
+            task: Mutex::new(Some(task)),
+        }),
+    })
+}
+
+impl EmulatorHandle {
+    /// The address the server listens on (the real port when spawned on port 0).
+    pub fn addr(&self) -> SocketAddr {
+        self.inner.addr
+    }
+
+    /// `http://127.0.0.1:PORT` (a wildcard bind address is reached through loopback).
+    pub fn base_url(&self) -> String {
+        let mut addr = self.inner.addr;
+        match addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => addr.set_ip(Ipv4Addr::LOCALHOST.into()),
+            IpAddr::V6(ip) if ip.is_unspecified() => addr.set_ip(Ipv6Addr::LOCALHOST.into()),
+            _ => {}
+        }
+        format!("http://{addr}")
+    }
+
+    pub fn faults(&self) -> Faults {
+        self.inner.app.faults()
+    }
+
+    /// Replaces the faults now. Out-of-range rates are clamped to `0..=1`, a rate limit of
+    /// 0 counts as 1 per minute.
+    pub fn set_faults(&self, faults: Faults) {
+        let clamp = |r: f64| if r.is_nan() { 0.0 } else { r.clamp(0.0, 1.0) };
+        let faults = Faults {
+            fault_rate: clamp(faults.fault_rate),
+            malformed_rate: clamp(faults.malformed_rate),
+            drop_after_create_rate: clamp(faults.drop_after_create_rate),
+            rate_limit_per_minute: faults.rate_limit_per_minute.map(|n| n.max(1)),
+            ..faults
+        };
+        self.inner.app.set_faults(faults);
+    }
+
+    /// Every room the server holds, write-only fields included, in insertion order.
+    pub fn rooms(&self) -> Vec<Room> {
+        lock(&self.inner.app.db).all().to_vec()
+    }
+
+    /// An edit by "another user": validates and applies the patch, bumps `updatedAt`.
+    /// `None` when the id is unknown or the patch is invalid (or empty).
+    pub fn server_update(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
+        let patch = patch.validate().ok()?;
+        self.inner.app.apply_patch(id, &patch)
+    }
+
+    pub fn stats(&self) -> EmulatorStats {
+        self.inner.app.counters.snapshot()
+    }
+
+    /// Stops accepting, closes open connections and waits for the server task.
+    pub async fn shutdown(self) {
+        let _ = self.inner.stop.send(true);
+        let task = lock(&self.inner.task).take();
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+    }
+}
+
+impl std::fmt::Debug for EmulatorHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EmulatorHandle")
+            .field("addr", &self.inner.addr)
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,162 @@
+//! The rooms the emulator holds, with cached listing orders so that paging through tens of
+//! thousands of rooms stays fast. Every write invalidates the cache.
+
+use roomdesk_model::{sort_key, ListQuery, Room, SortDirection, SortField};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+#[derive(Debug, Default)]
+pub(crate) struct Db {
+    rooms: Vec<Room>,
+    index: HashMap<String, usize>,
+    /// Positions in `rooms`, in listing order, per sort field and direction.
+    orders: HashMap<(SortField, SortDirection), Arc<Vec<usize>>>,
+    /// Bumped on every write; lets the state file skip stale snapshots.
+    version: u64,
+}
+
+impl Db {
+    /// Later rooms with an id already seen replace earlier ones.
+    pub fn from_rooms(rooms: Vec<Room>) -> Self {
+        let mut db = Db::default();
+        for room in rooms {
+            db.upsert(room);
+        }
+        db.version = 0;
+        db
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.rooms.len()
+    }
+
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Room> {
+        self.index.get(id).map(|&i| &self.rooms[i])
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.index.contains_key(id)
+    }
+
+    pub fn all(&self) -> &[Room] {
+        &self.rooms
+    }
+
+    /// Inserts a room, or replaces the room with the same id.
+    pub fn upsert(&mut self, room: Room) {
+        match self.index.get(&room.id) {
+            Some(&i) => self.rooms[i] = room,
+            None => {
+                self.index.insert(room.id.clone(), self.rooms.len());
+                self.rooms.push(room);
+            }
+        }
+        self.touch();
+    }
+
+    /// Changes one room in place; `None` when the id is unknown.
+    pub fn update<F: FnOnce(&mut Room)>(&mut self, id: &str, change: F) -> Option<&Room> {
+        let i = *self.index.get(id)?;
+        change(&mut self.rooms[i]);
+        self.touch();
+        Some(&self.rooms[i])
+    }
+
+    fn touch(&mut self) {
+        self.version += 1;
+        self.orders.clear();
+    }
+
+    /// One page in the contract's order, and the total number of rooms.
+    pub fn page(&mut self, q: &ListQuery) -> (Vec<Room>, usize) {
+        let order = self.order(q.sort_by, q.sort_direction);
+        let start = usize::try_from(q.offset()).unwrap_or(usize::MAX);
+        let rooms = order
+            .iter()
+            .skip(start)
+            .take(q.limit as usize)
+            .map(|&i| self.rooms[i].clone())
+            .collect();
+        (rooms, self.rooms.len())
+    }
+
+    /// Listing order (see `roomdesk_model::compare_rooms`): the keys are computed once per
+    /// room with `sort_key`, not once per comparison.
+    fn order(&mut self, field: SortField, direction: SortDirection) -> Arc<Vec<usize>> {
+        if let Some(o) = self.orders.get(&(field, direction)) {
+            return Arc::clone(o);
+        }
+        let keys: Vec<Option<i64>> = self.rooms.iter().map(|r| sort_key(r, field)).collect();
+        let mut positions: Vec<usize> = (0..self.rooms.len()).collect();
+        positions.sort_unstable_by(|&a, &b| {
+            let by_key = keys[a].cmp(&keys[b]);
+            let by_key = match direction {
+                SortDirection::Asc => by_key,
+                SortDirection::Desc => by_key.reverse(),
+            };
+            by_key.then_with(|| self.rooms[a].id.cmp(&self.rooms[b].id))
+        });
+        let positions = Arc::new(positions);
+        self.orders
+            .insert((field, direction), Arc::clone(&positions));
+        positions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::generate_rooms;
+    use roomdesk_model::sort_rooms;
+
+    #[test]
+    fn pages_follow_compare_rooms_for_every_field_and_direction() {
+        let mut rooms = generate_rooms(300, 3);
+        // Force ties: several rooms share a createdAt.
+        for r in rooms.iter_mut().take(20) {
+            r.created_at = "2026-01-01T00:00:00.000Z".into();
+        }
+        let mut db = Db::from_rooms(rooms.clone());
+        for field in SortField::ALL {
+            for direction in [SortDirection::Asc, SortDirection::Desc] {
+                let mut expected = rooms.clone();
+                sort_rooms(&mut expected, field, direction);
+                let mut got = Vec::new();
+                for page in 1..=4 {
+                    let q = ListQuery {
+                        page,
+                        limit: 100,
+                        sort_by: field,
+                        sort_direction: direction,
+                    };
+                    let (p, total) = db.page(&q);
+                    assert_eq!(total, 300);
+                    got.extend(p);
+                }
+                assert_eq!(got, expected, "{field} {direction}");
+            }
+        }
+    }
+
+    #[test]
+    fn writes_invalidate_the_cached_order() {
+        let mut db = Db::from_rooms(generate_rooms(10, 1));
+        let q = ListQuery {
+            sort_by: SortField::UpdatedAt,
+            ..Default::default()
+        };
+        let last = db.page(&q).0.last().unwrap().id.clone();
+        let v = db.version();
+        db.update(&last, |r| r.updated_at = "2030-01-01T00:00:00.000Z".into())
+            .unwrap();
+        assert!(db.version() > v);
+        assert_eq!(db.page(&q).0[0].id, last);
+        assert!(db.update("rm_missing", |_| {}).is_none());
+        assert_eq!(db.len(), 10);
+    }
+}
