@@ -8,7 +8,7 @@ use crate::state::Db;
 use roomdesk_model::{format_timestamp, parse_timestamp_millis, Room, RoomPatch};
 use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Request counters (`GET /__emulator/stats`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -118,22 +118,27 @@ impl App {
         saver.save(0, &rooms)
     }
 
-    /// Applies an already validated patch to a stored room and moves `updatedAt` strictly
-    /// forward. `None` when the id is unknown.
-    pub fn apply_patch(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
-        let updated = {
-            let mut db = lock(&self.db);
-            db.update(id, |room| {
-                let previous = parse_timestamp_millis(&room.updated_at).unwrap_or(i64::MIN);
-                patch.apply_to(room);
-                room.updated_at = format_timestamp(next_millis(previous));
-            })
-            .cloned()
-        };
-        if updated.is_some() {
-            self.persist();
+    /// [`App::persist`] off the async worker threads (the write includes an fsync).
+    pub async fn persist_async(self: &Arc<Self>) {
+        if self.saver.is_none() {
+            return;
         }
-        updated
+        let app = Arc::clone(self);
+        if let Err(e) = tokio::task::spawn_blocking(move || app.persist()).await {
+            tracing::warn!("emulator: saving the state file failed: {e}");
+        }
+    }
+
+    /// Applies an already validated patch to a stored room and moves `updatedAt` strictly
+    /// forward. `None` when the id is unknown. The caller saves the state file.
+    pub fn apply_patch(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
+        let mut db = lock(&self.db);
+        db.update(id, |room| {
+            let previous = parse_timestamp_millis(&room.updated_at).unwrap_or(i64::MIN);
+            patch.apply_to(room);
+            room.updated_at = format_timestamp(next_millis(previous));
+        })
+        .cloned()
     }
 }
 

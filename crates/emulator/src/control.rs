@@ -63,7 +63,9 @@ async fn update_room(
                 .collect(),
         )
     })?;
-    app.apply_patch(&id, &patch)
-        .map(Json)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("Room {id} not found")))
+    let room = app
+        .apply_patch(&id, &patch)
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("Room {id} not found")))?;
+    app.persist_async().await;
+    Ok(Json(room))
 }

@@ -140,7 +140,9 @@ impl EmulatorHandle {
     /// `None` when the id is unknown or the patch is invalid (or empty).
     pub fn server_update(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
         let patch = patch.validate().ok()?;
-        self.inner.app.apply_patch(id, &patch)
+        let room = self.inner.app.apply_patch(id, &patch)?;
+        self.inner.app.persist();
+        Some(room)
     }
 
     pub fn stats(&self) -> EmulatorStats {

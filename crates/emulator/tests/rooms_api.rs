@@ -230,6 +230,14 @@ async fn bad_bodies_are_400_with_every_problem() {
     .await;
     assert_eq!(status, 400);
     error_messages(400, &err);
+    // Too large: still the server's error shape.
+    let (status, err) = call(api.post(
+        "/api/v2/rooms",
+        &json!({"description": "x".repeat(3 * 1024 * 1024)}),
+    ))
+    .await;
+    assert_eq!(status, 413);
+    error_messages(413, &err);
     assert_eq!(emu.rooms().len(), 1, "no bad request created anything");
 }
 

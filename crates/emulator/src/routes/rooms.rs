@@ -7,6 +7,7 @@ use crate::app::{lock, App, Counters};
 use crate::catalog;
 use crate::error::ApiError;
 use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -35,9 +36,9 @@ pub(crate) fn public(room: &Room) -> Room {
 
 pub(crate) async fn list(
     State(app): Shared,
-    query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let Query(pairs) = query.map_err(|e| ApiError::bad_request(vec![e.body_text()]))?;
+    let Query(pairs) = query.map_err(|e| rejected(e.status(), e.body_text()))?;
     let q = parse_list_query(&pairs)?;
     let (rooms, total) = lock(&app.db).page(&q);
     let results: Vec<Room> = rooms.iter().map(public).collect();
@@ -59,6 +60,20 @@ pub(crate) async fn get(
         .ok_or_else(|| room_not_found(&id))
 }
 
+/// Axum's own extractor failures, in the server's error shape.
+fn rejected(status: StatusCode, text: String) -> ApiError {
+    if status == StatusCode::BAD_REQUEST {
+        ApiError::bad_request(vec![text])
+    } else {
+        ApiError::new(status, text)
+    }
+}
+
+/// The raw body of a write (too large → `413`, in the server's error shape).
+fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    body.map_err(|e| rejected(e.status(), e.body_text()))
+}
+
 fn room_not_found(id: &str) -> ApiError {
     ApiError::not_found(format!("Room {id} not found"))
 }
@@ -74,19 +89,22 @@ fn check_status(status_id: Option<&str>) -> Result<(), ApiError> {
 
 pub(crate) async fn update(
     State(app): Shared,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Room>, ApiError> {
-    let fields = parse_write_body(&headers, &body, BodyKind::Update)?;
+    let Path(id) = id.map_err(|e| rejected(e.status(), e.body_text()))?;
+    let fields = parse_write_body(&headers, &body_bytes(body)?, BodyKind::Update)?;
     let patch: RoomPatch = from_fields(fields)?;
     if !lock(&app.db).contains(&id) {
         return Err(room_not_found(&id));
     }
     check_status(patch.status_id.as_deref())?;
-    app.apply_patch(&id, &patch)
-        .map(|r| Json(public(&r)))
-        .ok_or_else(|| room_not_found(&id))
+    let room = app
+        .apply_patch(&id, &patch)
+        .ok_or_else(|| room_not_found(&id))?;
+    app.persist_async().await;
+    Ok(Json(public(&room)))
 }
 
 fn from_fields<T: serde::de::DeserializeOwned>(fields: Map<String, Value>) -> Result<T, ApiError> {
@@ -138,9 +156,9 @@ fn design_source(app: &App, body: &NewRoom) -> Result<Option<Design>, ApiError> 
 pub(crate) async fn create(
     State(app): Shared,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let fields = parse_write_body(&headers, &body, BodyKind::Create)?;
+    let fields = parse_write_body(&headers, &body_bytes(body)?, BodyKind::Create)?;
     let body: NewRoom = from_fields(fields)?;
     check_status(body.status_id.as_deref())?;
     let design = design_source(&app, &body)?;
@@ -196,7 +214,7 @@ pub(crate) async fn create(
         db.upsert(room.clone());
     }
     Counters::bump(&app.counters.rooms_created);
-    app.persist();
+    app.persist_async().await;
     let mut response = (StatusCode::CREATED, Json(public(&room))).into_response();
     if app.roll(app.faults().drop_after_create_rate) {
         response.extensions_mut().insert(DropConnection);
