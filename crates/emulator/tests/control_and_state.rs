@@ -263,3 +263,22 @@ async fn many_concurrent_creates_and_reads() {
     assert_eq!(emu.stats().rooms_created, 32);
     assert_eq!(emu.stats().requests, 64);
 }
+
+#[tokio::test]
+async fn dropped_handles_keep_serving_and_shutdown_closes_the_port() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<roomdesk_emulator::EmulatorHandle>();
+
+    let emu = start(1).await;
+    let api = Api::new(&emu);
+    drop(emu.clone());
+    assert_eq!(call(api.get("/api/v2/rooms")).await.0, 200);
+    emu.shutdown().await;
+    let err = reqwest::Client::new()
+        .get(format!("{}/api/v2/rooms", api.base))
+        .header("x-flowla-api-key", KEY)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(err.is_connect() || err.is_request(), "{err:?}");
+}
