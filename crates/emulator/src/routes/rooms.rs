@@ -112,9 +112,11 @@ fn from_fields<T: serde::de::DeserializeOwned>(fields: Map<String, Value>) -> Re
         .map_err(|e| ApiError::bad_request(vec![format!("body is not valid: {e}")]))
 }
 
-/// The design a template or a duplicated room hands down.
+/// The design (and title) a template or a duplicated room hands down; all `None` for a
+/// blank room.
+#[derive(Default)]
 struct Design {
-    title: String,
+    title: Option<String>,
     cover_title: Option<String>,
     cover_description: Option<String>,
     cover_disabled: Option<bool>,
@@ -122,35 +124,70 @@ struct Design {
     nav_color: Option<String>,
 }
 
-fn design_source(app: &App, body: &NewRoom) -> Result<Option<Design>, ApiError> {
+/// `duplicateFromId` wins over `templateId` (which is then ignored, even when unknown).
+fn design_source(app: &App, body: &NewRoom) -> Result<Design, ApiError> {
     if let Some(source_id) = &body.duplicate_from_id {
         let db = lock(&app.db);
         let r = db.get(source_id).ok_or_else(|| {
             ApiError::bad_request(vec![format!("duplicateFromId {source_id} does not exist")])
         })?;
-        return Ok(Some(Design {
-            title: r.title.clone(),
+        return Ok(Design {
+            title: Some(r.title.clone()),
             cover_title: r.cover_title.clone(),
             cover_description: r.cover_description.clone(),
             cover_disabled: r.cover_disabled,
             theme_color: r.theme_color.clone(),
             nav_color: r.nav_color.clone(),
-        }));
+        });
     }
     let Some(template_id) = &body.template_id else {
-        return Ok(None);
+        return Ok(Design::default());
     };
     let t = catalog::template(template_id).ok_or_else(|| {
         ApiError::bad_request(vec![format!("templateId {template_id} does not exist")])
     })?;
-    Ok(Some(Design {
-        title: t.title.to_string(),
+    Ok(Design {
+        title: Some(t.title.to_string()),
         cover_title: t.cover_title.map(str::to_string),
         cover_description: t.cover_description.map(str::to_string),
         cover_disabled: t.cover_disabled,
         theme_color: t.theme_color.map(str::to_string),
         nav_color: t.nav_color.map(str::to_string),
-    }))
+    })
+}
+
+/// A new room: body fields win over the design source; engagements start at zero.
+fn new_room(body: NewRoom, design: Design) -> Room {
+    let now = format_timestamp(crate::app::next_millis(0));
+    Room {
+        id: String::new(),
+        title: body
+            .title
+            .or(design.title)
+            .unwrap_or_else(|| "Untitled room".to_string()),
+        user_id: body.user_id,
+        company_id: body.company_id,
+        created_at: now.clone(),
+        updated_at: now,
+        total_engagements: Some(0),
+        last_engaged_at: None,
+        total_views: Some(0),
+        total_unique_views: Some(0),
+        engagements: Some(zero_engagements()),
+        cover_title: body.cover_title.or(design.cover_title),
+        cover_description: body.cover_description.or(design.cover_description),
+        cover_disabled: body.cover_disabled.or(design.cover_disabled),
+        theme_color: body.theme_color.or(design.theme_color),
+        nav_color: body.nav_color.or(design.nav_color),
+        description: body.description,
+        status_id: body.status_id,
+        label_id: body.label_id,
+        email: body.email,
+        hs_deal_id: body.hs_deal_id,
+        sf_opportunity_id: body.sf_opportunity_id,
+        attio_deal_id: body.attio_deal_id,
+        extra: Map::new(),
+    }
 }
 
 pub(crate) async fn create(
@@ -162,47 +199,7 @@ pub(crate) async fn create(
     let body: NewRoom = from_fields(fields)?;
     check_status(body.status_id.as_deref())?;
     let design = design_source(&app, &body)?;
-    let now = format_timestamp(crate::app::next_millis(0));
-    let (d_title, ct, cd, cdis, tc, nc) = match design {
-        Some(d) => (
-            Some(d.title),
-            d.cover_title,
-            d.cover_description,
-            d.cover_disabled,
-            d.theme_color,
-            d.nav_color,
-        ),
-        None => (None, None, None, None, None, None),
-    };
-    let mut room = Room {
-        id: String::new(),
-        title: body
-            .title
-            .or(d_title)
-            .unwrap_or_else(|| "Untitled room".to_string()),
-        user_id: body.user_id,
-        company_id: body.company_id,
-        created_at: now.clone(),
-        updated_at: now,
-        total_engagements: Some(0),
-        last_engaged_at: None,
-        total_views: Some(0),
-        total_unique_views: Some(0),
-        engagements: Some(zero_engagements()),
-        cover_title: body.cover_title.or(ct),
-        cover_description: body.cover_description.or(cd),
-        cover_disabled: body.cover_disabled.or(cdis),
-        theme_color: body.theme_color.or(tc),
-        nav_color: body.nav_color.or(nc),
-        description: body.description,
-        status_id: body.status_id,
-        label_id: body.label_id,
-        email: body.email,
-        hs_deal_id: body.hs_deal_id,
-        sf_opportunity_id: body.sf_opportunity_id,
-        attio_deal_id: body.attio_deal_id,
-        extra: Map::new(),
-    };
+    let mut room = new_room(body, design);
     {
         let mut db = lock(&app.db);
         room.id = loop {
@@ -216,6 +213,7 @@ pub(crate) async fn create(
     Counters::bump(&app.counters.rooms_created);
     app.persist_async().await;
     let mut response = (StatusCode::CREATED, Json(public(&room))).into_response();
+    // Commit-then-drop: the room is stored (and saved); the server sends nothing back.
     if app.roll(app.faults().drop_after_create_rate) {
         response.extensions_mut().insert(DropConnection);
     }
