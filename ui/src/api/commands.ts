@@ -1,0 +1,69 @@
+// The one typed door to the desktop shell. Every command's arguments and result come from
+// the generated `bindings.ts` (Rust owns those types); this module only adds the call
+// itself and turns rejections into `CommandError`s.
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type {
+  AppInfo,
+  CommandName,
+  Commands,
+  ConnectionInfo,
+  ListQuery,
+  OutboxEntry,
+  RoomPage,
+  RoomPatch,
+  RoomView,
+  Source,
+  SyncProgress,
+  SyncReport,
+} from "../bindings";
+import { toCommandError } from "./errors";
+
+type Args<K extends CommandName> = Commands[K]["args"];
+type Result<K extends CommandName> = Commands[K]["result"];
+
+/** How a command reaches the shell. Tests swap it; the app uses Tauri's `invoke`. */
+export type Invoker = (command: string, args: Record<string, unknown>) => Promise<unknown>;
+
+const tauriInvoker: Invoker = (command, args) => invoke(command, args);
+let invoker: Invoker = tauriInvoker;
+
+/** Replaces the transport (tests, previews). Returns a function that restores the old one. */
+export function setInvoker(next: Invoker): () => void {
+  const previous = invoker;
+  invoker = next;
+  return () => {
+    invoker = previous;
+  };
+}
+
+/** Calls `command` with its typed arguments; rejects with a `CommandError`. */
+export async function call<K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> {
+  try {
+    return (await invoker(command, args as Record<string, unknown>)) as Result<K>;
+  } catch (raw) {
+    throw toCommandError(command, raw);
+  }
+}
+
+// Named wrappers: what screens import. One line each, like the shell's commands.
+
+export const listRooms = (source: Source, query: ListQuery, search: string | null = null): Promise<RoomPage> =>
+  call("list_rooms", { source, query, search });
+
+export const getRoom = (source: Source, id: string): Promise<RoomView> => call("get_room", { source, id });
+
+export const updateRoom = (source: Source, id: string, patch: RoomPatch): Promise<RoomView> =>
+  call("update_room", { source, id, patch });
+
+export const getConnection = (): Promise<ConnectionInfo> => call("get_connection", {});
+
+export const getAppInfo = (): Promise<AppInfo> => call("get_app_info", {});
+
+export const listOutbox = (): Promise<OutboxEntry[]> => call("outbox", {});
+
+/** Runs a sync; `onProgress` hears each step over a Tauri channel. */
+export function runSync(onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {
+  const channel = new Channel<SyncProgress>();
+  channel.onmessage = onProgress;
+  return call("sync", { onProgress: channel });
+}

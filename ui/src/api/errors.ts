@@ -1,0 +1,94 @@
+// How a failed command looks to the UI. The shell rejects every command with the core's
+// `ErrorPayload { code, message, field?, retryable }`; anything else (a bug, a missing
+// command, the IPC itself failing) is normalised into the same shape here, so screens
+// branch on `code` only, never on message text.
+import type { ErrorPayload } from "../bindings";
+
+/** Codes the UI itself produces when a rejection is not an `ErrorPayload`. */
+export const UI_ERROR_CODES = {
+  /** The command rejected with a plain string (e.g. an unknown command, a denied permission). */
+  ipc: "ipc",
+  /** Something that is neither an `ErrorPayload` nor a string. */
+  unknown: "unknown",
+} as const;
+
+export class CommandError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+  readonly retryable: boolean;
+  /** The command that failed, for logs and bug reports. */
+  readonly command: string;
+
+  constructor(command: string, payload: ErrorPayload) {
+    super(payload.message);
+    this.name = "CommandError";
+    this.command = command;
+    this.code = payload.code;
+    this.field = payload.field;
+    this.retryable = payload.retryable;
+  }
+
+  /** The payload as the shell sent it (or as normalised). */
+  toPayload(): ErrorPayload {
+    return { code: this.code, message: this.message, field: this.field, retryable: this.retryable };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** True for a value shaped like the shell's `ErrorPayload`. */
+export function isErrorPayload(value: unknown): value is ErrorPayload {
+  return (
+    isRecord(value) &&
+    typeof value.code === "string" &&
+    typeof value.message === "string" &&
+    (value.field === undefined || value.field === null || typeof value.field === "string") &&
+    typeof value.retryable === "boolean"
+  );
+}
+
+/** Turns whatever a rejected `invoke` gave us into a `CommandError`. */
+export function toCommandError(command: string, raw: unknown): CommandError {
+  if (raw instanceof CommandError) return raw;
+  if (isErrorPayload(raw)) {
+    return new CommandError(command, { ...raw, field: raw.field ?? null });
+  }
+  if (typeof raw === "string") {
+    return new CommandError(command, { code: UI_ERROR_CODES.ipc, message: raw, field: null, retryable: false });
+  }
+  const message = raw instanceof Error ? raw.message : isRecord(raw) ? JSON.stringify(raw) : String(raw);
+  return new CommandError(command, {
+    code: UI_ERROR_CODES.unknown,
+    message: message || "Something went wrong",
+    field: null,
+    retryable: false,
+  });
+}
+
+/** Whether `error` is a `CommandError` with one of `codes`. */
+export function hasCode(error: unknown, ...codes: string[]): error is CommandError {
+  return error instanceof CommandError && codes.includes(error.code);
+}
+
+/** Whether trying again may help (the core says so). Non-command errors: no. */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof CommandError && error.retryable;
+}
+
+/**
+ * The core's message for `field`, when `error` is about that field; the text is the
+ * core's own, without a leading "field: " label the UI already shows next to the input.
+ */
+export function fieldMessage(error: unknown, field: string): string | null {
+  if (!(error instanceof CommandError) || error.field !== field) return null;
+  const label = `${field}: `;
+  return error.message.startsWith(label) ? error.message.slice(label.length) : error.message;
+}
+
+/** A one-line description for notifications and error panels. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

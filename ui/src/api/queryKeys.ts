@@ -1,0 +1,12 @@
+// Every TanStack Query key in one place, so screens invalidate what they mean.
+import type { ListQuery, Source } from "../bindings";
+
+export const queryKeys = {
+  rooms: ["rooms"] as const,
+  roomList: (source: Source, query: ListQuery, search: string | null) =>
+    ["rooms", "list", source, query, search] as const,
+  room: (source: Source, id: string) => ["rooms", "one", source, id] as const,
+  connection: ["connection"] as const,
+  appInfo: ["app-info"] as const,
+  outbox: ["outbox"] as const,
+};

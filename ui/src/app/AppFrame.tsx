@@ -1,0 +1,102 @@
+// The frame every screen lives in: header (product, connection, sync), navbar, and the
+// current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
+import { AppShell, Group, NavLink, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { OutboxPage } from "../features/outbox/OutboxPage";
+import { RoomList } from "../features/rooms/RoomList";
+import { RoomPage } from "../features/rooms/RoomPage";
+import { SettingsPage } from "../features/settings/SettingsPage";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
+import { navSection, type Route } from "./routes";
+import { SyncControl } from "./SyncControl";
+import { useRoute } from "./useRoute";
+
+const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
+  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1 } },
+  { section: "outbox", label: "Outbox", icon: <OutboxIcon />, to: { name: "outbox" } },
+  { section: "settings", label: "Settings", icon: <SettingsIcon />, to: { name: "settings" } },
+];
+
+export function AppFrame() {
+  const [route, navigate] = useRoute();
+  const active = navSection(route);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg" data-testid="app-header">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <BrandMark size={30} />
+            <Stack gap={0}>
+              <Title order={4} lh={1.1} data-testid="product-name">
+                Roomdesk
+              </Title>
+              <Text size="xs" c="dimmed" lh={1.1}>
+                Flowla rooms admin
+              </Text>
+            </Stack>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <ConnectionBadge />
+            <SyncControl />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" data-testid="app-nav">
+        <Stack gap={4}>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.section}
+              label={item.label}
+              leftSection={item.icon}
+              active={active === item.section}
+              variant="light"
+              data-testid={`nav-${item.section}`}
+              onClick={() => {
+                navigate(item.to);
+              }}
+              styles={{ root: { borderRadius: "var(--mantine-radius-md)" } }}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Screen route={route} navigate={navigate} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => void }) {
+  switch (route.name) {
+    case "rooms":
+      return (
+        <RoomList
+          page={route.page}
+          onPageChange={(page) => {
+            navigate({ name: "rooms", page });
+          }}
+          onOpen={(id) => {
+            navigate({ name: "room", id });
+          }}
+        />
+      );
+    case "room":
+      return (
+        <RoomPage
+          key={route.id}
+          id={route.id}
+          onBack={() => {
+            window.history.length > 1 ? window.history.back() : navigate({ name: "rooms", page: 1 });
+          }}
+        />
+      );
+    case "outbox":
+      return <OutboxPage />;
+    case "settings":
+      return <SettingsPage />;
+  }
+}

@@ -1,0 +1,109 @@
+// One room: its title editor and what the server tells about it.
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from "@mantine/core";
+import type { Room } from "../../bindings";
+import { BackIcon } from "../../app/icons";
+import { useNow } from "../../app/useNow";
+import { formatCount, formatExact, formatRelative } from "../../format/time";
+import { useRoom } from "./roomQueries";
+import { RoomStateBadge } from "./RoomStateBadge";
+import { TitleEditor } from "./TitleEditor";
+
+export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const room = useRoom(id);
+
+  return (
+    <Stack gap="md" maw={900}>
+      <Group>
+        <Button
+          variant="subtle"
+          leftSection={<BackIcon size={16} />}
+          onClick={onBack}
+          data-testid="back-to-list"
+          px="xs"
+        >
+          Rooms
+        </Button>
+      </Group>
+
+      {room.isPending ? (
+        <Card withBorder padding="lg" data-testid="room-loading">
+          <Skeleton height={28} width="50%" mb="md" />
+          <Skeleton height={40} />
+        </Card>
+      ) : room.isError ? (
+        <Alert color="red" title="Could not open this room" data-testid="room-error" data-code={room.error.code}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{room.error.message}</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="white" color="red" onClick={() => void room.refetch()} data-testid="room-retry">
+                Try again
+              </Button>
+              <Anchor component="button" size="sm" onClick={onBack}>
+                Back to the list
+              </Anchor>
+            </Group>
+          </Stack>
+        </Alert>
+      ) : (
+        <>
+          <Group gap="sm" align="center">
+            <Title order={2} data-testid="room-heading" style={{ wordBreak: "break-word" }}>
+              {room.data.room.title}
+            </Title>
+            <RoomStateBadge state={room.data.state} testId="room-state" />
+          </Group>
+          <Text size="sm" c="dimmed" ff="monospace" data-testid="room-id">
+            {room.data.room.id}
+          </Text>
+          <Card withBorder padding="lg" radius="md">
+            <TitleEditor key={room.data.room.id} view={room.data} />
+          </Card>
+          <RoomFacts room={room.data.room} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function RoomFacts({ room }: { room: Room }) {
+  const now = useNow();
+  const facts: { label: string; value: string; hint?: string; testId: string }[] = [
+    { label: "Engagements", value: formatCount(room.totalEngagements), testId: "fact-engagements" },
+    { label: "Views", value: formatCount(room.totalViews), testId: "fact-views" },
+    { label: "Unique views", value: formatCount(room.totalUniqueViews), testId: "fact-unique-views" },
+    {
+      label: "Updated",
+      value: formatRelative(room.updatedAt, now),
+      hint: formatExact(room.updatedAt),
+      testId: "fact-updated",
+    },
+    {
+      label: "Created",
+      value: formatRelative(room.createdAt, now),
+      hint: formatExact(room.createdAt),
+      testId: "fact-created",
+    },
+    {
+      label: "Last engaged",
+      value: formatRelative(room.lastEngagedAt, now),
+      hint: formatExact(room.lastEngagedAt),
+      testId: "fact-last-engaged",
+    },
+  ];
+  return (
+    <SimpleGrid cols={3} spacing="md">
+      {facts.map((f) => (
+        <Card key={f.label} withBorder padding="md" radius="md">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+            {f.label}
+          </Text>
+          <Tooltip label={f.hint} disabled={!f.hint} openDelay={300}>
+            <Text size="lg" fw={600} mt={4} data-testid={f.testId} span display="block">
+              {f.value}
+            </Text>
+          </Tooltip>
+        </Card>
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,42 @@
+// The room queries and the title mutation, shared by the list and the room page.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ListQuery, RoomView, SortDirection, SortField, Source } from "../../bindings";
+import { getRoom, listRooms, updateRoom } from "../../api/commands";
+import type { CommandError } from "../../api/errors";
+import { queryKeys } from "../../api/queryKeys";
+import { PAGE_SIZE } from "./paging";
+
+/** Where this slice reads and writes: the connected API (the Sandbox by default). */
+export const DEFAULT_SOURCE: Source = "remote";
+
+export interface ListOptions {
+  page: number;
+  sortBy: SortField;
+  sortDirection: SortDirection;
+  source?: Source;
+}
+
+export function useRoomList({ page, sortBy, sortDirection, source = DEFAULT_SOURCE }: ListOptions) {
+  const query: ListQuery = { page, limit: PAGE_SIZE, sortBy, sortDirection };
+  return useQuery({
+    queryKey: queryKeys.roomList(source, query, null),
+    queryFn: () => listRooms(source, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoom(id: string, source: Source = DEFAULT_SOURCE) {
+  return useQuery({ queryKey: queryKeys.room(source, id), queryFn: () => getRoom(source, id) });
+}
+
+/** Saves a new title; on success the room's cache entry is replaced and lists refetch. */
+export function useSaveTitle(id: string, source: Source = DEFAULT_SOURCE) {
+  const queryClient = useQueryClient();
+  return useMutation<RoomView, CommandError, string>({
+    mutationFn: (title) => updateRoom(source, id, { title }),
+    onSuccess: async (view) => {
+      queryClient.setQueryData(queryKeys.room(source, id), view);
+      await queryClient.invalidateQueries({ queryKey: [...queryKeys.rooms, "list"] });
+    },
+  });
+}
