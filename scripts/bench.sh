@@ -16,7 +16,7 @@ cargo_bench() {
         skip "$crate_dir has no '$name' bench yet"
         return 0
     fi
-    cargo bench --locked -p "$package" --bench "$name"
+    cargo bench -p "$package" --bench "$name"
     step_done
 }
 

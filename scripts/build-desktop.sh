@@ -21,7 +21,7 @@ build_app() {
     has_cargo_package "$APP_PACKAGE" || die "no $APP_PACKAGE package in the workspace (src-tauri/)"
     [ -f "$ROOT/ui/dist/index.html" ] || die "ui/dist is missing: build the UI first"
     note "cargo build -p $APP_PACKAGE --features tauri/custom-protocol"
-    cargo build --locked -p "$APP_PACKAGE" --bin roomdesk-app --features tauri/custom-protocol
+    cargo build -p "$APP_PACKAGE" --bin roomdesk-app --features tauri/custom-protocol
     [ -x "$APP_BIN" ] || die "the build made no $APP_BIN"
     note "built $APP_BIN"
 }

@@ -18,10 +18,10 @@ export TAURI_DRIVER="${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-drive
 mkdir -p "$ROOT/tests/artifacts"
 
 note "compiling the suite"
-cargo test --locked -p roomdesk-tests --test desktop_e2e --no-run -q
+cargo test -p roomdesk-tests --test desktop_e2e --no-run -q
 
 note "running it under dbus-run-session + xvfb-run (app: $APP_BIN)"
 timeout --kill-after=30 1200 \
     dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1280x800x24" \
-    cargo test --locked -p roomdesk-tests --test desktop_e2e -- --ignored --test-threads=1 "$@"
+    cargo test -p roomdesk-tests --test desktop_e2e -- --ignored --test-threads=1 "$@"

@@ -22,7 +22,7 @@ HELP
 run_emulator_only() {
     skip "the desktop app (src-tauri/ + ui/) is not here yet: starting the sandbox emulator alone"
     "$ROOT/scripts/setup.sh" rust
-    cargo build --locked -q -p roomdesk-cli
+    cargo build -q -p roomdesk-cli
     print_sandbox_help
     exec "$ROOT/target/debug/roomdesk" emulator --addr 127.0.0.1:7878 --seed 500 --api-key "$SANDBOX_KEY"
 }

@@ -36,7 +36,7 @@ step_fmt() {
 
 step_clippy() {
     step "clippy: cargo clippy --workspace --all-targets -- -D warnings"
-    cargo clippy --workspace --all-targets --locked -- -D warnings
+    cargo clippy --workspace --all-targets -- -D warnings
     step_done
 }
 
@@ -49,7 +49,7 @@ step_architecture() {
             continue
         fi
         # `-i tauri` lists every path by which tauri reaches the crate (normal, build and dev edges).
-        out=$(cargo tree --locked -p "$crate" -i tauri --target all 2>&1 || true)
+        out=$(cargo tree -p "$crate" -i tauri --target all 2>&1 || true)
         if printf '%s\n' "$out" | grep -qE '^tauri v'; then
             printf '%s\n' "$out"
             printf 'FAIL: %s depends on tauri (see the tree above)\n' "$crate"
@@ -68,7 +68,7 @@ step_bindings() {
         skip "no export-bindings binary in src-tauri yet"
         return 0
     fi
-    cargo run --locked -q -p "$APP_PACKAGE" --bin export-bindings
+    cargo run -q -p "$APP_PACKAGE" --bin export-bindings
     if [ -n "$(git status --porcelain -- ui/src/bindings.ts)" ]; then
         git --no-pager diff -- ui/src/bindings.ts | head -100
         die "ui/src/bindings.ts is stale: run 'cargo run -p $APP_PACKAGE --bin export-bindings' and commit it"
@@ -100,7 +100,7 @@ step_ui() {
 
 step_cargo_test() {
     step "rust tests: cargo test --workspace"
-    timeout --kill-after=30 2700 cargo test --workspace --locked
+    timeout --kill-after=30 2700 cargo test --workspace
     step_done
 }
 
@@ -110,9 +110,9 @@ step_keyring() {
         skip "no real_secret_service test in src-tauri yet"
         return 0
     fi
-    cargo test --locked -p "$APP_PACKAGE" --no-run -q
+    cargo test -p "$APP_PACKAGE" --no-run -q
     "$ROOT/scripts/with-keyring.sh" \
-        timeout --kill-after=10 600 cargo test --locked -p "$APP_PACKAGE" -- --ignored real_secret_service
+        timeout --kill-after=10 600 cargo test -p "$APP_PACKAGE" -- --ignored real_secret_service
     step_done
 }
 
