@@ -4,7 +4,7 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint fmt e2e bench bench-desktop build clean
+.PHONY: help setup run test lint fmt e2e test-e2e bench bench-desktop build clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -34,6 +34,8 @@ build: ## build the UI and the desktop app (target/debug/roomdesk-app)
 e2e: ## build the app and run only the end-to-end suite under Xvfb
 	scripts/setup.sh e2e
 	scripts/test.sh ui-build app-build e2e
+
+test-e2e: e2e ## same as make e2e
 
 bench: ## every benchmark (client list_all, store, desktop start/memory); prints figures, not part of test
 	scripts/bench.sh

@@ -49,13 +49,17 @@ step_architecture() {
             continue
         fi
         # `-i tauri` lists every path by which tauri reaches the crate (normal, build and dev edges).
+        # Cargo says "did not match any packages" when tauri is not in the crate's graph.
         out=$(cargo tree -p "$crate" -i tauri --target all 2>&1 || true)
         if printf '%s\n' "$out" | grep -qE '^tauri v'; then
             printf '%s\n' "$out"
             printf 'FAIL: %s depends on tauri (see the tree above)\n' "$crate"
             bad=1
-        else
+        elif [ -z "$out" ] || printf '%s\n' "$out" | grep -q 'did not match any packages'; then
             note "$crate: no tauri in its dependency tree"
+        else
+            printf '%s\n' "$out"
+            die "cargo tree failed for $crate"
         fi
     done
     [ $bad -eq 0 ] || die "a core crate depends on Tauri"
