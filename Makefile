@@ -7,7 +7,7 @@ SHELL := /bin/bash
 .PHONY: help setup run test lint fmt e2e test-e2e bench bench-desktop build clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 setup: ## install every system package, toolchain part and npm package the project needs
 	scripts/setup.sh all
