@@ -20,7 +20,7 @@ test: ## everything CI checks: fmt, clippy, architecture, bindings, UI tests, Ru
 
 lint: ## fmt check, clippy -D warnings, architecture and bindings checks, UI typecheck + lint
 	scripts/setup.sh desktop
-	scripts/test.sh ui-build lint
+	scripts/test.sh lint
 
 fmt: ## format the Rust workspace and (if it has a format script) the UI
 	scripts/setup.sh rust
@@ -33,7 +33,7 @@ build: ## build the UI and the desktop app (target/debug/roomdesk-app)
 
 e2e: ## build the app and run only the end-to-end suite under Xvfb
 	scripts/setup.sh e2e
-	scripts/test.sh ui-build app-build e2e
+	scripts/test.sh app-build e2e
 
 test-e2e: e2e ## same as make e2e
 
