@@ -2,7 +2,7 @@
 
 use crate::catalog::{COMPANIES, STATUSES, USERS};
 use crate::rng::{mix64, Rng};
-use roomdesk_model::{format_timestamp, Engagements, Room};
+use roomdesk_model::{Engagements, Room};
 
 /// The generated history ends here (2026-11-01T00:00:00Z) and spans about two years.
 const END_MILLIS: i64 = 1_793_491_200_000;
@@ -154,6 +154,30 @@ fn generate_room(rng: &mut Rng, id_input: u64) -> Room {
     }
 }
 
+/// `format_timestamp` without chrono's general machinery: generating 100,000 rooms formats
+/// 300,000 instants, and this is several times faster. Valid for years 1970..=9999.
+fn format_timestamp(millis: i64) -> String {
+    let days = millis.div_euclid(86_400_000);
+    let ms_of_day = millis.rem_euclid(86_400_000);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        ms_of_day / 3_600_000,
+        ms_of_day / 60_000 % 60,
+        ms_of_day / 1_000 % 60,
+        ms_of_day % 1_000
+    )
+}
+
 /// Splits a total into the seven counters (views get the largest share).
 fn split_engagements(rng: &mut Rng, total: i64) -> Engagements {
     let mut left = total;
@@ -186,6 +210,20 @@ mod tests {
     use super::*;
     use roomdesk_model::{parse_timestamp_millis, HexColor, NavColor, RoomField};
     use std::collections::HashSet;
+
+    #[test]
+    fn fast_timestamps_match_the_model() {
+        let mut rng = Rng::new(5);
+        let mut samples = vec![0, 951_782_400_000, 4_107_542_399_999, END_MILLIS];
+        samples.extend((0..20_000).map(|_| rng.below(4_000_000_000_000) as i64));
+        for ms in samples {
+            assert_eq!(
+                format_timestamp(ms),
+                roomdesk_model::format_timestamp(ms),
+                "{ms}"
+            );
+        }
+    }
 
     #[test]
     fn deterministic_and_unique() {
