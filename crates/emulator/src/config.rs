@@ -38,7 +38,8 @@ pub struct Faults {
     /// Added to every API response (and to injected error answers).
     pub latency_ms: u64,
     /// Token bucket: capacity `max(1, n/60)`, refills `n/60` per second; over it → `429`
-    /// with `Retry-After` (whole seconds, at least 1).
+    /// with `Retry-After` (whole seconds, at least 1). Counted on arrival, before the
+    /// latency; a request up to 20 ms early is forgiven (jitter).
     pub rate_limit_per_minute: Option<u32>,
     /// Fraction of API requests answered `500`/`502`/`503` before any effect.
     pub fault_rate: f64,

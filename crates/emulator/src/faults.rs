@@ -3,7 +3,14 @@
 
 use std::time::{Duration, Instant};
 
+/// How early (in seconds of refill) a request may arrive and still get its token.
+pub(crate) const JITTER_GRACE_SECS: f64 = 0.02;
+
 /// A token bucket: capacity `max(1, n/60)` tokens, refilled at `n/60` tokens per second.
+///
+/// A request that arrives up to [`JITTER_GRACE_SECS`] before its token is complete is let
+/// through (the bucket briefly goes below zero): a client pacing itself at exactly the
+/// same rate must not see 429s because of scheduler jitter on its side or ours.
 #[derive(Debug, Clone)]
 pub(crate) struct TokenBucket {
     per_minute: Option<u32>,
@@ -46,7 +53,7 @@ impl TokenBucket {
         let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
         self.last = now;
         self.tokens = (self.tokens + elapsed * rate).min(self.capacity());
-        if self.tokens >= 1.0 {
+        if self.tokens + rate * JITTER_GRACE_SECS >= 1.0 {
             self.tokens -= 1.0;
             Ok(())
         } else {
@@ -95,6 +102,21 @@ mod tests {
         // Half a second later one token is back.
         assert!(b.take_at(t0 + Duration::from_millis(500)).is_ok());
         assert!(b.take_at(t0 + Duration::from_millis(500)).is_err());
+    }
+
+    #[test]
+    fn a_request_a_few_ms_early_is_forgiven_but_not_a_burst() {
+        let t0 = Instant::now();
+        let mut b = TokenBucket::new(Some(600)); // 10/s, capacity 10
+        for _ in 0..10 {
+            assert!(b.take_at(t0).is_ok());
+        }
+        // The next token is due at +100 ms; at +90 ms it is close enough.
+        assert!(b.take_at(t0 + Duration::from_millis(90)).is_ok());
+        assert!(b.take_at(t0 + Duration::from_millis(90)).is_err());
+        // And the debt is paid back: the one after is due at +200 ms, not before +180.
+        assert!(b.take_at(t0 + Duration::from_millis(170)).is_err());
+        assert!(b.take_at(t0 + Duration::from_millis(195)).is_ok());
     }
 
     #[test]

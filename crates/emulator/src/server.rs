@@ -112,10 +112,12 @@ async fn serve_request(
         Counters::bump(&counters.faults_injected);
         return Err(ConnectionDropped);
     }
+    // The rate limiter sees the request as it arrives; the latency applies to every answer.
+    let rate_limited = lock(&app.bucket).take().err();
     if let Some(delay) = latency(faults.latency_ms) {
         tokio::time::sleep(delay).await;
     }
-    if let Err(retry_after) = lock(&app.bucket).take() {
+    if let Some(retry_after) = rate_limited {
         Counters::bump(&counters.rate_limited);
         let mut response = ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
