@@ -1,1 +1,142 @@
-//! (being built)
+//! Roomdesk's local store: a SQLite file holding the cache of remote rooms, local drafts,
+//! the outbox of local changes, conflicts and sync state. Synchronous (rusqlite); the core
+//! wraps a [`Store`] in a mutex / `spawn_blocking`.
+//!
+//! # API
+//! Opening (one function opens every connection: [`open_connection`]):
+//! - [`default_data_dir`] (`$ROOMDESK_DATA_DIR` or the platform data dir), [`database_path`]
+//! - [`Store::open`]`(data_dir)` creates the dir, opens `roomdesk.db`, migrates to head.
+//!   [`Store::open_file`]`(path)`, [`Store::open_default`]. Refuses a corrupt file
+//!   ([`StoreError::NotADatabase`]) or a newer schema ([`StoreError::SchemaTooNew`]),
+//!   leaving the file untouched.
+//!
+//! Cache of remote rooms:
+//! - [`Store::upsert_rooms`]`(&[Room]) -> UpsertReport`: one transaction; rooms with
+//!   outbox entries keep their local view (base + pending edits).
+//! - [`Store::replace_all_rooms`]`(&[Room])`: a full pull, also removes remote rooms the
+//!   server no longer lists (never drafts, never rooms with outbox entries).
+//! - [`Store::get_room`]`(id) -> LocalRoom` (`RoomNotFound`), [`Store::find_room`] → Option,
+//!   [`Store::server_room`]`(id)` (the last server version, no local changes),
+//!   [`Store::room_count`].
+//!
+//! Listing and search:
+//! - [`Store::list_rooms`]`(&ListQuery, search: Option<&str>) -> (Vec<LocalRoom>, total)`
+//!   in exactly the contract order (`roomdesk_model::compare_rooms`), drafts included.
+//!   `search` is full-text over title, cover title and description (words AND-ed, last
+//!   word as a prefix, diacritics ignored); any input is safe.
+//!
+//! Drafts and the outbox (every change and its outbox row in ONE transaction):
+//! - [`Store::create_draft`]`(&NewRoom) -> LocalRoom` (id `draft-<uuid>`), validated.
+//! - [`Store::record_patch`]`(room_id, &RoomPatch) -> LocalRoom`, validated. Edits coalesce
+//!   per field into the room's one patch entry (its base stays the version first seen).
+//!   An edit to a draft folds into its create body, unless that create is `uncertain`
+//!   (may be on the server): then it becomes a patch entry on the draft id, re-pointed to
+//!   the server id by `complete_create`.
+//! - [`Store::discard_draft`]`(id)`: only a draft whose create was never (maybe) sent.
+//! - [`Store::outbox`]`() -> Vec<OutboxEntry>` in seq order; [`Store::outbox_entry`]`(seq)`.
+//! - [`Store::mark_uncertain`]`(seq, sent_at_ms)`: call BEFORE sending a create, so a crash
+//!   mid-request leaves "maybe created, look for it" rather than a blind resend.
+//! - [`Store::record_failure`]`(seq, error, not_sent)`: attempts += 1, last_error; with
+//!   `not_sent = true` an uncertain create goes back to pending (the server surely did
+//!   nothing). Nothing is removed.
+//! - [`Store::complete_create`]`(seq, &server_room) -> LocalRoom`: the draft becomes the
+//!   server room everywhere (later patches, conflicts, `duplicateFromId` of other drafts,
+//!   written fields), the entry is removed, write-only fields remembered. One transaction.
+//! - [`Store::complete_patch`]`(seq, &sent_patch, &server_room) -> LocalRoom`: removes the
+//!   fields that were sent (edits made meanwhile stay pending, base = server room).
+//!
+//! Conflicts:
+//! - [`Store::put_conflicts`]`(room_id, &server_room, &[NewConflict])` replaces the room's
+//!   conflicts and refreshes its server version (the view stays server + pending edits).
+//! - [`Store::conflicts`]`() -> Vec<Conflict>`, [`Store::resolve_conflict`]`(room_id, field,
+//!   Resolution)`: `KeepMine` keeps the field pending (its base becomes theirs, so it does
+//!   not conflict again); `TakeTheirs` drops the field from the patch.
+//!
+//! Sync state: [`Store::sync_state`]`(key)`, [`Store::set_sync_state`]`(key, value)`,
+//! [`Store::clear_sync_state`]`(key)`.
+//!
+//! Errors: [`StoreError`] (`code()`, `retryable()`, `field()`), [`Result`].
+
+mod conflicts;
+mod drafts;
+mod error;
+mod listing;
+mod local_room;
+mod migrate;
+mod open;
+mod outbox;
+mod patches;
+mod rooms;
+mod search;
+mod sync_state;
+mod view;
+
+pub use conflicts::{Conflict, NewConflict, Resolution};
+pub use drafts::DRAFT_ID_PREFIX;
+pub use error::{Result, StoreError};
+pub use local_room::{LocalRoom, LocalState};
+pub use migrate::{schema_version, SCHEMA_VERSION};
+pub use open::{
+    database_path, default_data_dir, ensure_data_dir, open_connection, BUSY_TIMEOUT, DATA_DIR_ENV,
+    DB_FILE_NAME,
+};
+pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
+pub use rooms::UpsertReport;
+pub use search::fts_query;
+
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+/// The local store: one connection to one database file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating when missing) `roomdesk.db` in `data_dir`, migrated to the head schema.
+    pub fn open(data_dir: &Path) -> Result<Store> {
+        ensure_data_dir(data_dir)?;
+        Store::open_file(&database_path(data_dir))
+    }
+
+    /// Opens the store in [`default_data_dir`].
+    pub fn open_default() -> Result<Store> {
+        Store::open(&default_data_dir()?)
+    }
+
+    /// Opens a database file, migrated to the head schema.
+    pub fn open_file(path: &Path) -> Result<Store> {
+        let mut conn = open_connection(path)?;
+        migrate::migrate(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        schema_version(&self.conn)
+    }
+
+    /// A write transaction that takes the write lock up front (no lock upgrades that
+    /// could fail while another process writes).
+    pub(crate) fn write_tx(&self) -> Result<Transaction<'_>> {
+        Ok(Transaction::new_unchecked(
+            &self.conn,
+            TransactionBehavior::Immediate,
+        )?)
+    }
+}

@@ -1,0 +1,71 @@
+//! Numbered SQL migrations embedded in the binary, applied in order by one runner inside a
+//! transaction, the schema version tracked in `PRAGMA user_version`. A shipped migration
+//! is never edited: changes go into a new numbered file.
+
+use crate::error::{Result, StoreError};
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+pub(crate) struct Migration {
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "0001_initial",
+    sql: include_str!("../migrations/0001_initial.sql"),
+}];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The schema version recorded in the database.
+pub fn schema_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the database to [`SCHEMA_VERSION`]. Returns the version it started from.
+/// Concurrent openers serialise on the write lock; the one that comes second finds
+/// nothing left to do.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<u32> {
+    let before = schema_version(conn)?;
+    if before == SCHEMA_VERSION {
+        return Ok(before);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = schema_version(&tx)?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew {
+            path: path.to_path_buf(),
+            found: current,
+            known: SCHEMA_VERSION,
+        });
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        let failed = |source| StoreError::Migration {
+            version: m.version,
+            name: m.name,
+            source,
+        };
+        tx.execute_batch(m.sql).map_err(failed)?;
+        tx.pragma_update(None, "user_version", m.version)
+            .map_err(failed)?;
+    }
+    tx.commit()?;
+    Ok(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_in_order_and_named_after_their_file() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version as usize, i + 1);
+            assert!(m.name.starts_with(&format!("{:04}_", m.version)));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Where the database lives and the one function that opens every connection.
+
+use crate::error::{Result, StoreError};
+use crate::migrate::SCHEMA_VERSION;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "ROOMDESK_DATA_DIR";
+/// The database file inside the data directory.
+pub const DB_FILE_NAME: &str = "roomdesk.db";
+/// How long a connection waits for another one (the CLI, the app) to finish writing.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The data directory: `$ROOMDESK_DATA_DIR` when set, else the platform's data directory
+/// for Roomdesk (`~/.local/share/roomdesk` on Linux). Not created here.
+pub fn default_data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "Roomdesk")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or(StoreError::NoDataDir)
+}
+
+/// The database file of a data directory.
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DB_FILE_NAME)
+}
+
+/// Creates the data directory (and its parents) when missing.
+pub fn ensure_data_dir(data_dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDataDir {
+        path: data_dir.to_path_buf(),
+        source,
+    })
+}
+
+/// Opens a connection to the database file, creating an empty one when missing. Every
+/// connection of the app goes through here: WAL, `synchronous=NORMAL`, a busy timeout and
+/// foreign keys on.
+///
+/// Before anything is written, the file is checked: a file that is not a SQLite database,
+/// or one whose schema is newer than this build knows, is refused and left untouched.
+pub fn open_connection(path: &Path) -> Result<Connection> {
+    let open_err = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+
+    // A read first: it fails on garbage and tells the schema version, writing nothing.
+    let found: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::SchemaTooNew {
+            path: path.to_path_buf(),
+            found,
+            known: SCHEMA_VERSION,
+        });
+    }
+
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::NoWal {
+            path: path.to_path_buf(),
+            mode,
+        });
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        .map_err(|e| classify(path, e))?;
+    Ok(conn)
+}
+
+/// Turns "not a database" and "malformed" into the clear error; anything else stays an
+/// open error.
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+            StoreError::NotADatabase {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    }
+}

@@ -1,0 +1,218 @@
+//! The outbox: local changes waiting for the server, replayed in `seq` order. Nothing
+//! leaves it until the server confirmed the change (`complete_create`/`complete_patch`)
+//! or the user discarded a draft that was never sent.
+
+use crate::error::{unreadable, Result, StoreError};
+use crate::view::parse_room;
+use crate::Store;
+use roomdesk_model::{NewRoom, Room, RoomPatch};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum OutboxKind {
+    Create,
+    Patch,
+}
+
+impl OutboxKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            OutboxKind::Create => "create",
+            OutboxKind::Patch => "patch",
+        }
+    }
+}
+
+/// What to send.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "payload")]
+pub enum OutboxOp {
+    Create(NewRoom),
+    Patch(RoomPatch),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum OutboxState {
+    /// Not sent, or surely not applied by the server.
+    Pending,
+    /// A create that may have reached the server (sent at `sent_at_ms`): look for the room
+    /// before sending again.
+    Uncertain,
+}
+
+/// One outbox row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxEntry {
+    #[ts(type = "number")]
+    pub seq: i64,
+    /// The server id, or the draft id for a create (and for an edit made to a draft whose
+    /// create is uncertain).
+    pub room_id: String,
+    pub op: OutboxOp,
+    /// For a patch: the server version the edit was first made against (`None` for an
+    /// edit to a draft).
+    pub base: Option<Room>,
+    pub state: OutboxState,
+    #[ts(type = "number | null")]
+    pub sent_at_ms: Option<i64>,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    #[ts(type = "number")]
+    pub created_at_ms: i64,
+}
+
+impl OutboxEntry {
+    pub fn kind(&self) -> OutboxKind {
+        match self.op {
+            OutboxOp::Create(_) => OutboxKind::Create,
+            OutboxOp::Patch(_) => OutboxKind::Patch,
+        }
+    }
+}
+
+pub(crate) const SELECT_ENTRY: &str = "SELECT seq, room_id, kind, payload_json, base_json,
+        state, sent_at_ms, attempts, last_error, created_at_ms FROM outbox";
+
+struct RawEntry {
+    seq: i64,
+    room_id: String,
+    kind: String,
+    payload: String,
+    base: Option<String>,
+    state: String,
+    sent_at_ms: Option<i64>,
+    attempts: u32,
+    last_error: Option<String>,
+    created_at_ms: i64,
+}
+
+fn raw(r: &Row<'_>) -> rusqlite::Result<RawEntry> {
+    Ok(RawEntry {
+        seq: r.get(0)?,
+        room_id: r.get(1)?,
+        kind: r.get(2)?,
+        payload: r.get(3)?,
+        base: r.get(4)?,
+        state: r.get(5)?,
+        sent_at_ms: r.get(6)?,
+        attempts: r.get(7)?,
+        last_error: r.get(8)?,
+        created_at_ms: r.get(9)?,
+    })
+}
+
+fn decode(e: RawEntry) -> Result<OutboxEntry> {
+    let what = format!("outbox entry {}", e.seq);
+    let op = match e.kind.as_str() {
+        "create" => {
+            OutboxOp::Create(serde_json::from_str(&e.payload).map_err(|x| unreadable(&what, x))?)
+        }
+        "patch" => {
+            OutboxOp::Patch(serde_json::from_str(&e.payload).map_err(|x| unreadable(&what, x))?)
+        }
+        other => return Err(unreadable(&what, format!("unknown kind {other}"))),
+    };
+    let state = match e.state.as_str() {
+        "pending" => OutboxState::Pending,
+        "uncertain" => OutboxState::Uncertain,
+        other => return Err(unreadable(&what, format!("unknown state {other}"))),
+    };
+    Ok(OutboxEntry {
+        seq: e.seq,
+        room_id: e.room_id,
+        op,
+        base: e.base.map(|b| parse_room(&what, &b)).transpose()?,
+        state,
+        sent_at_ms: e.sent_at_ms,
+        attempts: e.attempts,
+        last_error: e.last_error,
+        created_at_ms: e.created_at_ms,
+    })
+}
+
+/// One entry by seq, or `OutboxEntryNotFound`.
+pub(crate) fn load_entry(conn: &Connection, seq: i64) -> Result<OutboxEntry> {
+    let found = conn
+        .prepare_cached(&format!("{SELECT_ENTRY} WHERE seq = ?1"))?
+        .query_row([seq], raw)
+        .optional()?;
+    decode(found.ok_or(StoreError::OutboxEntryNotFound(seq))?)
+}
+
+/// The entry of a kind for a room, if any (there is at most one of each).
+pub(crate) fn entry_for(
+    conn: &Connection,
+    room_id: &str,
+    kind: OutboxKind,
+) -> Result<Option<OutboxEntry>> {
+    conn.prepare_cached(&format!(
+        "{SELECT_ENTRY} WHERE room_id = ?1 AND kind = ?2 ORDER BY seq LIMIT 1"
+    ))?
+    .query_row(params![room_id, kind.as_str()], raw)
+    .optional()?
+    .map(decode)
+    .transpose()
+}
+
+pub(crate) fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+impl Store {
+    /// Every outbox entry, in the order to send them.
+    pub fn outbox(&self) -> Result<Vec<OutboxEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_ENTRY} ORDER BY seq"))?;
+        let raws: Vec<RawEntry> = stmt.query_map([], raw)?.collect::<rusqlite::Result<_>>()?;
+        raws.into_iter().map(decode).collect()
+    }
+
+    /// One outbox entry, if it is still there.
+    pub fn outbox_entry(&self, seq: i64) -> Result<Option<OutboxEntry>> {
+        match load_entry(&self.conn, seq) {
+            Ok(e) => Ok(Some(e)),
+            Err(StoreError::OutboxEntryNotFound(_)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Marks a create as maybe applied by the server, sent at `sent_at_ms`. Call it
+    /// before sending, so that a crash mid-request leaves "look for it first". From now
+    /// on edits to the draft no longer change its create body.
+    pub fn mark_uncertain(&self, seq: i64, sent_at_ms: i64) -> Result<()> {
+        let tx = self.write_tx()?;
+        let entry = load_entry(&tx, seq)?;
+        if entry.kind() != OutboxKind::Create {
+            return Err(StoreError::InvalidState(format!(
+                "outbox entry {seq} is an edit; only creates can be uncertain"
+            )));
+        }
+        tx.prepare_cached("UPDATE outbox SET state = 'uncertain', sent_at_ms = ?2 WHERE seq = ?1")?
+            .execute(params![seq, sent_at_ms])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a failed attempt (the entry stays). `not_sent`: the server surely did
+    /// nothing (e.g. a 400 before any effect, a refused connection), so an uncertain
+    /// create goes back to pending.
+    pub fn record_failure(&self, seq: i64, error: &str, not_sent: bool) -> Result<()> {
+        let tx = self.write_tx()?;
+        load_entry(&tx, seq)?;
+        tx.prepare_cached(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2,
+                 state = CASE WHEN ?3 THEN 'pending' ELSE state END,
+                 sent_at_ms = CASE WHEN ?3 THEN NULL ELSE sent_at_ms END
+             WHERE seq = ?1",
+        )?
+        .execute(params![seq, error, not_sent])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
