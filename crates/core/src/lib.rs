@@ -1,1 +1,33 @@
-//! (being built)
+//! Roomdesk as a library: the rooms service that answers from the Flowla API (writing
+//! through to the local cache) or from the cache itself (offline drafts and pending
+//! edits), the outbox, conflicts, and sync. No Tauri here, ever: the desktop shell and the
+//! `roomdesk` CLI are thin layers over [`RoomsService`].
+//!
+//! # API
+//! - [`RoomsService::open`]`(ServiceOptions { data_dir, remote })`, [`RoomsService::set_remote`].
+//! - `list/get/create/update(Source, ...)`: [`Source::Remote`] calls the API and caches the
+//!   answer; [`Source::Local`] answers from the cache (same order and paging as the
+//!   contract, plus full-text `search`), creates drafts and records pending edits.
+//! - [`RoomsService::sync`]: push the outbox (creates, then edits), pull every room.
+//! - [`RoomsService::outbox`], [`RoomsService::conflicts`], [`RoomsService::resolve`].
+//! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
+//! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
+
+mod conflicts;
+mod error;
+mod remote;
+mod service;
+mod store_access;
+mod sync;
+mod views;
+
+pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
+pub use error::{CoreError, ErrorPayload, Result};
+pub use roomdesk_store::{
+    Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
+};
+pub use service::RoomsService;
+pub use views::{
+    FailedChange, MergedField, PushedChange, RoomPage, RoomView, ServiceOptions, Source, SyncPhase,
+    SyncProgress, SyncReport,
+};

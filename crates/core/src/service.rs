@@ -1,0 +1,248 @@
+//! `RoomsService`: list/get/create/update from the Flowla API (writing through to the
+//! cache) or from the local cache (drafts and pending edits); the outbox and conflicts.
+//! Sync lives in `sync/`, the remote write paths in `remote.rs`.
+
+use crate::error::{CoreError, Result};
+use crate::store_access::StoreAccess;
+use crate::views::{RoomPage, RoomView, ServiceOptions, Source};
+use roomdesk_client::{ClientConfig, FlowlaClient};
+use roomdesk_model::{
+    validate_id, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomPatch, Status,
+    ValidationErrors,
+};
+use roomdesk_store::{Conflict, OutboxEntry, Resolution};
+use serde::{de::DeserializeOwned, Serialize};
+use std::sync::{Arc, RwLock};
+
+/// The app as a library. Cheap to clone; every clone shares the same database and client.
+#[derive(Clone)]
+pub struct RoomsService {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) store: StoreAccess,
+    client: RwLock<Option<FlowlaClient>>,
+    /// One sync at a time in this process.
+    pub(crate) sync_lock: tokio::sync::Mutex<()>,
+}
+
+pub(crate) fn check_id(id: &str) -> Result<()> {
+    validate_id(id).map_err(|m| CoreError::Validation(ValidationErrors::single("id", m)))
+}
+
+pub(crate) fn not_found(id: &str) -> CoreError {
+    CoreError::NotFound {
+        what: "room",
+        id: id.to_string(),
+    }
+}
+
+/// Names a `NotFound` after the room asked for.
+pub(crate) fn name_not_found(id: &str) -> impl Fn(CoreError) -> CoreError + '_ {
+    move |e| match e {
+        CoreError::NotFound { .. } => not_found(id),
+        other => other,
+    }
+}
+
+impl RoomsService {
+    /// Opens (creating if needed) the local database under `data_dir` and, when given,
+    /// the API client.
+    pub fn open(options: ServiceOptions) -> Result<Self> {
+        let store = StoreAccess::open(&options.data_dir)?;
+        let client = options.remote.map(FlowlaClient::new).transpose()?;
+        Ok(RoomsService {
+            inner: Arc::new(Inner {
+                store,
+                client: RwLock::new(client),
+                sync_lock: tokio::sync::Mutex::new(()),
+            }),
+        })
+    }
+
+    /// Points the service at another API (or at none: local only).
+    pub fn set_remote(&self, remote: Option<ClientConfig>) -> Result<()> {
+        let client = remote.map(FlowlaClient::new).transpose()?;
+        let mut slot = self
+            .inner
+            .client
+            .write()
+            .map_err(|_| CoreError::InvalidConfig("client state poisoned".into()))?;
+        *slot = client;
+        Ok(())
+    }
+
+    /// Whether an API is configured.
+    pub fn has_remote(&self) -> bool {
+        self.inner
+            .client
+            .read()
+            .map(|c| c.is_some())
+            .unwrap_or(false)
+    }
+
+    pub(crate) fn client(&self) -> Result<FlowlaClient> {
+        self.inner
+            .client
+            .read()
+            .ok()
+            .and_then(|c| c.clone())
+            .ok_or(CoreError::NotConfigured)
+    }
+
+    pub(crate) fn store(&self) -> &StoreAccess {
+        &self.inner.store
+    }
+
+    /// One page of rooms. `search` (title, cover title, description) needs the local source.
+    pub async fn list(
+        &self,
+        source: Source,
+        query: ListQuery,
+        search: Option<String>,
+    ) -> Result<RoomPage> {
+        query.validate()?;
+        let search = search.filter(|s| !s.trim().is_empty());
+        match source {
+            Source::Local => {
+                let (rooms, total) = self
+                    .store()
+                    .with(|s| s.list_rooms(&query, search.as_deref()))?;
+                Ok(RoomPage {
+                    rooms: rooms.into_iter().map(RoomView::from).collect(),
+                    page: query.page,
+                    limit: query.limit,
+                    total: Some(total),
+                })
+            }
+            Source::Remote => {
+                if search.is_some() {
+                    return Err(CoreError::Validation(ValidationErrors::single(
+                        "search",
+                        "full-text search works on the local source only (sync, then list locally)",
+                    )));
+                }
+                let rooms = self.client()?.list_rooms(&query).await?;
+                let views = self.write_through(rooms)?;
+                Ok(RoomPage {
+                    rooms: views,
+                    page: query.page,
+                    limit: query.limit,
+                    total: None,
+                })
+            }
+        }
+    }
+
+    /// One room. An unknown id is `NotFound` naming the id.
+    pub async fn get(&self, source: Source, id: &str) -> Result<RoomView> {
+        check_id(id)?;
+        let local = self.store().with(|s| s.find_room(id))?;
+        match (source, local) {
+            (Source::Local, Some(l)) => Ok(l.into()),
+            (Source::Local, None) => Err(not_found(id)),
+            // A draft exists only here: the server has never heard of its id.
+            (Source::Remote, Some(l)) if l.state == roomdesk_store::LocalState::Draft => {
+                Ok(l.into())
+            }
+            (Source::Remote, _) => {
+                let room = self
+                    .client()?
+                    .get_room(id)
+                    .await
+                    .map_err(CoreError::from)
+                    .map_err(name_not_found(id))?;
+                self.write_through(vec![room])?
+                    .pop()
+                    .ok_or_else(|| not_found(id))
+            }
+        }
+    }
+
+    /// Creates a room on the server, or (local source) a draft sent on the next sync.
+    /// Invalid input is refused before anything is stored or sent.
+    pub async fn create(&self, source: Source, body: NewRoom) -> Result<RoomView> {
+        let body = body.validate()?;
+        match source {
+            Source::Local => Ok(self.store().with(|s| s.create_draft(&body))?.into()),
+            Source::Remote => self.create_remote(body).await,
+        }
+    }
+
+    /// Updates a room on the server, or (local source) records a pending edit against the
+    /// version in the cache. Invalid input is refused before anything is stored or sent.
+    pub async fn update(&self, source: Source, id: &str, patch: RoomPatch) -> Result<RoomView> {
+        check_id(id)?;
+        let patch = patch.validate()?;
+        match source {
+            Source::Local => Ok(self
+                .store()
+                .with(|s| s.record_patch(id, &patch))
+                .map_err(name_not_found(id))?
+                .into()),
+            Source::Remote => self.update_remote(id, patch).await,
+        }
+    }
+
+    /// Every change waiting to reach the server, in the order they were made.
+    pub fn outbox(&self) -> Result<Vec<OutboxEntry>> {
+        self.store().with(|s| s.outbox())
+    }
+
+    /// Fields waiting for the user's decision.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>> {
+        self.store().with(|s| s.conflicts())
+    }
+
+    /// Settles one conflicting field: keep mine (sent on the next sync) or take theirs.
+    pub fn resolve(&self, room_id: &str, field: RoomField, choice: Resolution) -> Result<()> {
+        check_id(room_id)?;
+        self.store()
+            .with(|s| s.resolve_conflict(room_id, field, choice))?;
+        Ok(())
+    }
+
+    /// Room statuses from the server; the last list is remembered for offline use.
+    pub async fn statuses(&self) -> Result<Vec<Status>> {
+        let fresh = match self.client() {
+            Ok(client) => client.statuses().await.map_err(CoreError::from),
+            Err(e) => Err(e),
+        };
+        self.remembered("statuses", fresh)
+    }
+
+    /// A lookup list (companies, labels, users, templates); `None` when the server has
+    /// none. The last list is remembered for offline use.
+    pub async fn lookup(&self, kind: LookupKind) -> Result<Option<Vec<Lookup>>> {
+        let fresh = match self.client() {
+            Ok(client) => client.lookup(kind).await.map_err(CoreError::from),
+            Err(e) => Err(e),
+        };
+        self.remembered(&format!("lookup:{}", kind.path()), fresh)
+    }
+
+    /// Stores a fresh answer under `key`; on an outage (or no API), answers the stored one.
+    fn remembered<T: Serialize + DeserializeOwned>(
+        &self,
+        key: &str,
+        fresh: Result<T>,
+    ) -> Result<T> {
+        match fresh {
+            Ok(v) => {
+                if let Ok(text) = serde_json::to_string(&v) {
+                    self.store().with(|s| s.set_sync_state(key, &text))?;
+                }
+                Ok(v)
+            }
+            Err(e) if e.is_outage() => {
+                let stored = self.store().with(|s| s.sync_state(key))?;
+                match stored.and_then(|t| serde_json::from_str(&t).ok()) {
+                    Some(v) => Ok(v),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

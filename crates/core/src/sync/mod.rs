@@ -1,0 +1,38 @@
+//! Sync: push the outbox (creates first, then edits, each in order), then pull every room
+//! into the cache. Safe to interrupt at any point: an entry leaves the outbox only in the
+//! same transaction that records the server's confirmation, a create is marked as sent
+//! (with its time) before the request goes out, and a marked create is looked for on the
+//! server before it is ever sent again.
+
+mod pull;
+mod push;
+
+use crate::error::Result;
+use crate::service::RoomsService;
+use crate::views::{SyncPhase, SyncProgress, SyncReport};
+
+impl RoomsService {
+    /// Pushes the outbox, then pulls every room. Errors that stop the sync early (outage,
+    /// rate limit, refused key) are in the report's `stopped`; what was not sent stays in
+    /// the outbox. Returns `Err` only when the local database fails or no API is configured.
+    pub async fn sync(
+        &self,
+        progress: &(dyn Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncReport> {
+        let _one_at_a_time = self.inner.sync_lock.lock().await;
+        let client = self.client()?;
+        let mut report = SyncReport::default();
+        push::push_outbox(self, &client, progress, &mut report).await?;
+        if report.stopped.is_none() {
+            pull::pull_all(self, &client, progress, &mut report).await?;
+        }
+        report.conflicts = self.conflicts()?;
+        report.outbox_remaining = self.outbox()?.len() as u64;
+        progress(SyncProgress {
+            phase: SyncPhase::Done,
+            done: report.pushed.len() as u64,
+            total: Some(report.pushed.len() as u64),
+        });
+        Ok(report)
+    }
+}
