@@ -1,0 +1,162 @@
+//! Opening, migrating, refusing files it must not touch, and keeping data across reopen.
+
+mod common;
+
+use common::{room, temp_store};
+use roomdesk_model::{NewRoom, RoomPatch};
+use roomdesk_store::{open_connection, Store, StoreError, SCHEMA_VERSION};
+
+#[test]
+fn an_empty_database_is_migrated_to_head_with_every_table() {
+    let (dir, store) = temp_store();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(dir.path().join("roomdesk.db").exists());
+    let conn = open_connection(store.path()).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'index') ORDER BY name")
+        .unwrap();
+    let names: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    for t in [
+        "rooms",
+        "room_search",
+        "room_written",
+        "outbox",
+        "conflicts",
+        "sync_state",
+        "rooms_created_desc",
+        "rooms_last_eng_asc",
+    ] {
+        assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
+    }
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn the_data_dir_is_created_when_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a").join("b");
+    let store = Store::open(&nested).unwrap();
+    assert_eq!(store.path(), nested.join("roomdesk.db"));
+    assert!(nested.join("roomdesk.db").exists());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roomdesk.db");
+    let garbage: Vec<u8> = (0..8192u32).map(|i| (i * 31 % 251) as u8).collect();
+    std::fs::write(&path, &garbage).unwrap();
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+    assert_eq!(err.code(), "not_a_database");
+    assert!(err.to_string().contains("roomdesk.db"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+#[test]
+fn a_database_from_a_newer_roomdesk_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roomdesk.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Store::open(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, StoreError::SchemaTooNew { found: 99, .. }),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("newer Roomdesk") && msg.contains("schema 99"),
+        "{msg}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn reopening_keeps_rooms_drafts_outbox_and_sync_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft_id;
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .upsert_rooms(&[room("rm_1", "Acme"), room("rm_2", "Globex")])
+            .unwrap();
+        store
+            .record_patch(
+                "rm_1",
+                &RoomPatch {
+                    title: Some("Acme 2".into()),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        draft_id = store
+            .create_draft(&NewRoom {
+                title: Some("Draft".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .room
+            .id;
+        store.set_sync_state("lastPullAt", "123").unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.room_count().unwrap(), 3);
+    assert_eq!(store.get_room("rm_1").unwrap().room.title, "Acme 2");
+    assert_eq!(store.get_room(&draft_id).unwrap().room.title, "Draft");
+    assert_eq!(store.outbox().unwrap().len(), 2);
+    assert_eq!(
+        store.sync_state("lastPullAt").unwrap().as_deref(),
+        Some("123")
+    );
+}
+
+#[test]
+fn an_unknown_room_is_a_clear_not_found() {
+    let (_dir, store) = temp_store();
+    let err = store.get_room("rm_x").unwrap_err();
+    assert_eq!(err.to_string(), "room rm_x not found");
+    assert_eq!(err.code(), "not_found");
+    let err = store
+        .record_patch(
+            "rm_x",
+            &RoomPatch {
+                title: Some("t".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::RoomNotFound(_)));
+    assert!(store.outbox().unwrap().is_empty());
+}
+
+#[test]
+fn the_data_dir_can_be_chosen_by_environment() {
+    // The only test in this binary that touches the variable.
+    std::env::set_var(roomdesk_store::DATA_DIR_ENV, "/tmp/roomdesk-test-dir");
+    assert_eq!(
+        roomdesk_store::default_data_dir().unwrap(),
+        std::path::PathBuf::from("/tmp/roomdesk-test-dir")
+    );
+    std::env::remove_var(roomdesk_store::DATA_DIR_ENV);
+    let default = roomdesk_store::default_data_dir().unwrap();
+    assert!(default
+        .to_string_lossy()
+        .to_lowercase()
+        .contains("roomdesk"));
+}

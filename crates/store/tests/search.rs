@@ -1,0 +1,163 @@
+//! Full-text search: words, prefixes, diacritics, hostile input, order and paging.
+
+mod common;
+
+use common::{ids, room, temp_store};
+use roomdesk_model::{ListQuery, NewRoom, Room, RoomPatch, SortDirection, SortField};
+use roomdesk_store::Store;
+
+fn search(store: &Store, text: &str) -> (Vec<String>, u64) {
+    let q = ListQuery {
+        limit: 100,
+        sort_by: SortField::TotalEngagements,
+        sort_direction: SortDirection::Asc,
+        page: 1,
+    };
+    let (rooms, total) = store.list_rooms(&q, Some(text)).unwrap();
+    (ids(&rooms), total)
+}
+
+fn seeded() -> (tempfile::TempDir, Store) {
+    let (dir, store) = temp_store();
+    let mut rooms = vec![
+        room("rm_1", "Acme Corp – Onboarding"),
+        room("rm_2", "Globex renewal"),
+        room("rm_3", "Café Müller pilot"),
+        room("rm_4", "Initech \"quoted\" deal"),
+    ];
+    rooms[1].cover_title = Some("Acme partner portal".into());
+    rooms[1].total_engagements = Some(1);
+    rooms[0].total_engagements = Some(2);
+    store.upsert_rooms(&rooms).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn finds_words_in_title_and_cover_title_in_listing_order() {
+    let (_dir, store) = seeded();
+    // rm_2 matches by cover title; engagements ASC puts it first.
+    assert_eq!(
+        search(&store, "acme"),
+        (vec!["rm_2".into(), "rm_1".into()], 2)
+    );
+    assert_eq!(search(&store, "acme onboarding").0, ["rm_1"]);
+}
+
+#[test]
+fn the_last_word_is_a_prefix_and_diacritics_do_not_matter() {
+    let (_dir, store) = seeded();
+    assert_eq!(search(&store, "onboa").0, ["rm_1"]);
+    assert_eq!(search(&store, "cafe muller").0, ["rm_3"]);
+    assert_eq!(search(&store, "CAFÉ").0, ["rm_3"]);
+}
+
+#[test]
+fn hostile_input_never_breaks_the_query() {
+    let (_dir, store) = seeded();
+    for input in [
+        "\"",
+        "\"quoted",
+        "quoted\"",
+        "(",
+        "a OR",
+        "NOT",
+        "*",
+        "acme AND NEAR(",
+        "^x",
+        "col:acme",
+        "'; DROP TABLE rooms; --",
+        "–",
+    ] {
+        let q = ListQuery::default();
+        store
+            .list_rooms(&q, Some(input))
+            .unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    }
+    assert_eq!(search(&store, "\"quoted\"").0, ["rm_4"]);
+    assert_eq!(store.room_count().unwrap(), 4);
+    // Input with no word lists everything.
+    assert_eq!(search(&store, " -- ").1, 4);
+}
+
+#[test]
+fn search_sees_local_edits_drafts_and_written_descriptions() {
+    let (_dir, store) = seeded();
+    store
+        .record_patch(
+            "rm_2",
+            &RoomPatch {
+                description: Some("Zanzibar expansion".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let draft = store
+        .create_draft(&NewRoom {
+            title: Some("Zanzibar kickoff".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let (found, total) = search(&store, "zanzibar");
+    assert_eq!(total, 2);
+    assert!(found.contains(&"rm_2".to_string()) && found.contains(&draft.room.id));
+    // A pull of the same room without the description keeps the pending local view.
+    let report = store
+        .upsert_rooms(&[room("rm_2", "Globex renewal")])
+        .unwrap();
+    assert_eq!(report.kept_local, 1);
+    assert!(search(&store, "zanzibar").0.contains(&"rm_2".to_string()));
+    // Renamed rooms are found under the new name only.
+    store
+        .record_patch(
+            "rm_1",
+            &RoomPatch {
+                title: Some("Umbrella".into()),
+                cover_title: Some("Rain gear".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(search(&store, "umbrella").0, ["rm_1"]);
+    assert!(!search(&store, "onboarding").0.contains(&"rm_1".to_string()));
+}
+
+#[test]
+fn search_results_page_in_both_plans() {
+    let (_dir, store) = temp_store();
+    // 300 rooms; "common" in all of them, "rare" in every 30th.
+    let rooms: Vec<Room> = (0..300)
+        .map(|i| {
+            let mut r = room(&format!("rm_{i:04}"), &format!("common room {i}"));
+            if i % 30 == 0 {
+                r.title.push_str(" rare");
+            }
+            r.total_engagements = Some(i % 7);
+            r
+        })
+        .collect();
+    store.upsert_rooms(&rooms).unwrap();
+    for (word, every) in [("common", 1), ("rare", 30)] {
+        for direction in [SortDirection::Asc, SortDirection::Desc] {
+            let mut expected: Vec<&Room> =
+                rooms.iter().filter(|r| r.title.contains(word)).collect();
+            expected.sort_by(|a, b| {
+                roomdesk_model::compare_rooms(a, b, SortField::TotalEngagements, direction)
+            });
+            let expected: Vec<String> = expected.iter().map(|r| r.id.clone()).collect();
+            assert_eq!(expected.len(), 300 / every);
+            let mut got = Vec::new();
+            for page in 1..=(expected.len() as u32 / 7 + 1) {
+                let q = ListQuery {
+                    page,
+                    limit: 7,
+                    sort_by: SortField::TotalEngagements,
+                    sort_direction: direction,
+                };
+                let (page_rooms, total) = store.list_rooms(&q, Some(word)).unwrap();
+                assert_eq!(total as usize, expected.len());
+                got.extend(ids(&page_rooms));
+            }
+            assert_eq!(got, expected, "{word} {direction}");
+        }
+    }
+}
