@@ -13,8 +13,10 @@ export default defineConfig({
   build: {
     // WebKitGTK on Linux (and WKWebView on macOS) is the oldest engine we ship on.
     target: "safari13",
-    minify: process.env.TAURI_ENV_DEBUG ? false : "esbuild",
+    minify: !process.env.TAURI_ENV_DEBUG,
     sourcemap: Boolean(process.env.TAURI_ENV_DEBUG),
+    // One bundle read from disk by a desktop app: splitting would only add requests.
+    chunkSizeWarningLimit: 1500,
   },
   test: {
     environment: "jsdom",

@@ -39,7 +39,7 @@ export function setInvoker(next: Invoker): () => void {
 /** Calls `command` with its typed arguments; rejects with a `CommandError`. */
 export async function call<K extends CommandName>(command: K, args: Args<K>): Promise<Result<K>> {
   try {
-    return (await invoker(command, args as Record<string, unknown>)) as Result<K>;
+    return (await invoker(command, args)) as Result<K>;
   } catch (raw) {
     throw toCommandError(command, raw);
   }

@@ -90,7 +90,8 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           key={route.id}
           id={route.id}
           onBack={() => {
-            window.history.length > 1 ? window.history.back() : navigate({ name: "rooms", page: 1 });
+            if (window.history.length > 1) window.history.back();
+            else navigate({ name: "rooms", page: 1 });
           }}
         />
       );

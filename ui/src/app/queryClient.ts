@@ -1,5 +1,13 @@
 import { QueryClient } from "@tanstack/react-query";
-import { isRetryable } from "../api/errors";
+import { isRetryable, type CommandError } from "../api/errors";
+
+// Every query and mutation calls the shell through api/commands, which only ever rejects
+// with a CommandError: tell TanStack Query so screens can read `error.code`.
+declare module "@tanstack/react-query" {
+  interface Register {
+    defaultError: CommandError;
+  }
+}
 
 /** At most this many automatic retries, and only for errors the core calls retryable. */
 export const MAX_AUTO_RETRIES = 2;

@@ -36,7 +36,7 @@ describe("sync status", () => {
   });
 
   it("mentions conflicts, failures and an early stop", () => {
-    const conflict = { roomId: "r", roomTitle: "T", field: "title" as const, base: "a", mine: "b", theirs: "c" };
+    const conflict = { roomId: "r", field: "title" as const, base: "a", mine: "b", theirs: "c", detectedAtMs: NOW };
     expect(describeSync({ kind: "done", report: report({ conflicts: [conflict] }), at: NOW }, NOW)).toBe(
       "Synced just now · 1 conflict",
     );

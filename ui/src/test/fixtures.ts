@@ -20,6 +20,6 @@ export function roomView(id: string, title: string, over: Partial<Room> = {}): R
     themeColor: null,
     navColor: null,
     ...over,
-  } as Room;
-  return { room, state: "synced", pendingFields: [], conflictFields: [] };
+  };
+  return { room, state: "synced", pendingFields: [] };
 }

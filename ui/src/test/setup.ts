@@ -1,28 +1,30 @@
-// jsdom lacks a few browser APIs Mantine uses.
-import { afterEach } from "vitest";
+// jsdom lacks a few browser APIs Mantine uses; unmount what each test rendered.
 import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
 
 afterEach(() => {
   cleanup();
 });
 
-if (!window.matchMedia) {
-  window.matchMedia = (query: string) =>
+Object.defineProperty(window, "matchMedia", {
+  writable: true,
+  configurable: true,
+  value: (query: string) =>
     ({
       matches: false,
       media: query,
       onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
       addEventListener: () => undefined,
       removeEventListener: () => undefined,
       dispatchEvent: () => false,
-    }) as MediaQueryList;
-}
+    }) as unknown as MediaQueryList,
+});
 
 class NoopResizeObserver {
   observe() {}
   unobserve() {}
   disconnect() {}
 }
-window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+if (!("ResizeObserver" in window)) {
+  Object.defineProperty(window, "ResizeObserver", { writable: true, configurable: true, value: NoopResizeObserver });
+}

@@ -2,9 +2,16 @@
 // conflict resolver comes next (ROADMAP "Rooms workspace UI").
 import { Alert, Badge, Card, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import type { OutboxEntry } from "../../bindings";
 import { listOutbox } from "../../api/commands";
 import { queryKeys } from "../../api/queryKeys";
 import { ComingNext } from "../../app/ComingNext";
+
+/** "Create" or "Edit", and the fields the change sets. */
+export function describeChange(entry: OutboxEntry): { action: string; fields: string[] } {
+  const fields = Object.keys(entry.op.payload);
+  return { action: entry.op.kind === "create" ? "Create" : "Edit", fields };
+}
 
 export function OutboxPage() {
   const outbox = useQuery({ queryKey: queryKeys.outbox, queryFn: listOutbox });
@@ -19,7 +26,7 @@ export function OutboxPage() {
         {outbox.isPending ? (
           <Skeleton height={120} />
         ) : outbox.isError ? (
-          <Alert color="red" m="md" data-testid="outbox-error">
+          <Alert color="red" m="md" data-testid="outbox-error" data-code={outbox.error.code}>
             {outbox.error.message}
           </Alert>
         ) : outbox.data.length === 0 ? (
@@ -37,34 +44,34 @@ export function OutboxPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {outbox.data.map((entry) => (
-                <Table.Tr key={entry.seq} data-testid={`outbox-entry-${entry.seq}`}>
-                  <Table.Td>{entry.seq}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {entry.title}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {entry.roomId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {entry.kind === "create" ? "Create" : "Edit"} · {entry.fields.join(", ")}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={entry.status === "conflict" ? "red" : entry.status === "uncertain" ? "orange" : "gray"}>
-                      {entry.status}
-                    </Badge>
-                    {entry.lastError && (
-                      <Text size="xs" c="red" mt={4}>
-                        {entry.lastError}
+              {outbox.data.map((entry) => {
+                const change = describeChange(entry);
+                return (
+                  <Table.Tr key={entry.seq} data-testid={`outbox-entry-${entry.seq}`}>
+                    <Table.Td>{entry.seq}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {entry.roomId}
                       </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {change.action} · {change.fields.join(", ")}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={entry.state === "uncertain" ? "orange" : "gray"}>
+                        {entry.state}
+                      </Badge>
+                      {entry.lastError && (
+                        <Text size="xs" c="red" mt={4}>
+                          {entry.lastError}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         )}

@@ -16,7 +16,8 @@ export interface TitleDraft {
 
 /** Characters as the core counts them (code points, not UTF-16 units). */
 export function charCount(text: string): number {
-  return [...text].length;
+  // Code points on purpose: the core counts Rust `chars()`, not graphemes.
+  return Array.from(text).length;
 }
 
 export function titleProblem(text: string): string | null {
