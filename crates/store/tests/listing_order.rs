@@ -1,6 +1,8 @@
 //! The local listing is exactly the contract order (`compare_rooms`), drafts included,
 //! for random rooms full of nulls, ties and differently written instants.
 
+#![allow(clippy::unwrap_used)] // fixtures outside #[test] fns panic on setup failure, as tests should
+
 mod common;
 
 use common::{ids, temp_store, T0};

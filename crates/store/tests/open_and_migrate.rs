@@ -1,5 +1,7 @@
 //! Opening, migrating, refusing files it must not touch, and keeping data across reopen.
 
+#![allow(clippy::unwrap_used)] // fixtures outside #[test] fns panic on setup failure, as tests should
+
 mod common;
 
 use common::{room, temp_store};

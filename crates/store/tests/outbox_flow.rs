@@ -1,6 +1,8 @@
 //! Drafts, edits and the outbox: coalescing, folding, completion, uncertainty, failures,
 //! conflicts and atomicity.
 
+#![allow(clippy::unwrap_used)] // fixtures outside #[test] fns panic on setup failure, as tests should
+
 mod common;
 
 use common::{room, temp_store};

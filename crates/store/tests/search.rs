@@ -1,5 +1,7 @@
 //! Full-text search: words, prefixes, diacritics, hostile input, order and paging.
 
+#![allow(clippy::unwrap_used)] // fixtures outside #[test] fns panic on setup failure, as tests should
+
 mod common;
 
 use common::{ids, room, temp_store};
