@@ -16,7 +16,8 @@ pub const LIST_ALL_PAGE_SIZE: u32 = 100;
 /// A safety stop for a server that never sends a short page (10 million rooms).
 const MAX_PAGES: u32 = 100_000;
 
-/// Reported as pages arrive (in any order).
+/// Reported as pages holding rooms arrive (in any order); once with zeros when there are
+/// no rooms at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListProgress {
     pub pages_done: u32,
@@ -124,12 +125,16 @@ impl FlowlaClient {
                 break;
             };
             let RoomsPage { rooms, total } = result?;
-            if plan.arrived(page, rooms.len(), limit, total) {
+            // Empty pages (the end, or past it when pages arrive out of order) are not
+            // progress: `pages_done` counts pages holding rooms.
+            if plan.arrived(page, rooms.len(), limit, total) && !rooms.is_empty() {
                 report.pages_done += 1;
                 report.rooms_done += rooms.len();
                 report.total_hint = total.or(report.total_hint);
                 pages.insert(page, rooms);
                 progress(report);
+            } else if report.pages_done == 0 {
+                report.total_hint = total.or(report.total_hint);
             }
             if plan.is_done() && in_flight.is_empty() {
                 break;
@@ -139,6 +144,9 @@ impl FlowlaClient {
             return Err(ClientError::Malformed(
                 "the room list never ended (no short page)".to_string(),
             ));
+        }
+        if report.pages_done == 0 {
+            progress(report); // an empty server: one report that says so
         }
         let mut seen = HashSet::new();
         let mut all = Vec::with_capacity(report.rooms_done);
