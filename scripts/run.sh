@@ -10,10 +10,11 @@ cd "$ROOT"
 print_sandbox_help() {
     cat <<HELP
 
-  Sandbox API (the same rooms the app shows; if port 7878 was busy the app picks another,
-  see its log line "sandbox listening"):
-    export FLOWLA_BASE_URL=$SANDBOX_URL FLOWLA_API_KEY=$SANDBOX_KEY
-    cargo run -q -p roomdesk-cli -- rooms list --sort-by updatedAt --sort-direction ASC
+  Sandbox API: $SANDBOX_URL   API key: $SANDBOX_KEY
+  (the same rooms the app shows; if port 7878 was busy the app picks a free one and logs it)
+  From another terminal, with the CLI built at target/debug/roomdesk:
+    export PATH="$ROOT/target/debug:\$PATH" FLOWLA_BASE_URL=$SANDBOX_URL FLOWLA_API_KEY=$SANDBOX_KEY
+    roomdesk rooms list --sort-by updatedAt --sort-direction ASC
 
 HELP
 }
@@ -33,8 +34,9 @@ fi
 
 step "setup"
 "$ROOT/scripts/setup.sh" desktop
-step "build the UI and the desktop app"
+step "build the UI, the desktop app and the roomdesk CLI"
 "$ROOT/scripts/build-desktop.sh" all
+cargo build -q -p roomdesk-cli
 step "launch Roomdesk"
 print_sandbox_help
 if have_display; then
