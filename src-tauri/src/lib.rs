@@ -1,0 +1,67 @@
+//! Roomdesk's desktop shell: thin command adapters over `roomdesk-core`, the app state,
+//! the in-app Sandbox, and the OS keyring. No business logic lives here.
+
+pub mod bindings;
+pub mod commands;
+pub mod connection;
+pub mod error;
+pub mod logging;
+pub mod sandbox;
+pub mod secrets;
+pub mod state;
+
+pub use error::{Result, ShellError};
+pub use state::{AppState, StateOptions};
+
+use tauri::{Runtime, Wry};
+
+/// Registers the state and every command on `builder` and builds the app. Generic over
+/// the runtime so tests drive the same app on `tauri::test::MockRuntime`.
+pub fn build_app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+    context: tauri::Context<R>,
+) -> tauri::Result<tauri::App<R>> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::rooms::list_rooms,
+            commands::rooms::get_room,
+            commands::rooms::create_room,
+            commands::rooms::update_room,
+            commands::rooms::statuses,
+            commands::rooms::lookup,
+            commands::workspace::outbox,
+            commands::workspace::conflicts,
+            commands::workspace::resolve_conflict,
+            commands::settings::get_connection,
+            commands::settings::set_connection,
+            commands::settings::set_api_key,
+            commands::settings::remove_api_key,
+            commands::settings::test_connection,
+            commands::settings::get_app_info,
+            commands::workspace::sync,
+        ])
+        .build(context)
+}
+
+/// Starts the real app: logging, data dir, Sandbox, saved connection, window.
+pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
+    logging::init();
+    let data_dir = state::default_data_dir().map_err(|e| e.to_string())?;
+    let sandbox_port = std::env::var("ROOMDESK_SANDBOX_PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(sandbox::SANDBOX_PORT);
+    let options = StateOptions {
+        data_dir,
+        secrets: secrets::store_from_env(),
+        sandbox_port,
+    };
+    let state =
+        tauri::async_runtime::block_on(AppState::open(options)).map_err(|e| e.to_string())?;
+    tracing::info!(data_dir = %state.data_dir().display(), sandbox = %state.sandbox().base_url(), "Roomdesk starting");
+    let app = build_app(tauri::Builder::default(), state, context).map_err(|e| e.to_string())?;
+    app.run(|_, _| {});
+    Ok(())
+}
