@@ -3,7 +3,8 @@
 
 use crate::commands::CliError;
 use roomdesk_core::{
-    Conflict, LocalState, OutboxEntry, OutboxOp, RoomPage, RoomView, SyncProgress, SyncReport,
+    Conflict, LocalState, OutboxEntry, OutboxOp, RoomPage, RoomView, SyncPhase, SyncProgress,
+    SyncReport,
 };
 use roomdesk_model::{Room, Status};
 use serde::Serialize;
@@ -252,7 +253,12 @@ impl Output {
 
     pub fn progress(&self, p: &SyncProgress) {
         let total = p.total.map(|t| format!("/{t}")).unwrap_or_default();
-        eprintln!("sync: {:?} {}{total}", p.phase, p.done);
+        let what = match p.phase {
+            SyncPhase::Push => "sending changes",
+            SyncPhase::Pull => "fetching rooms",
+            SyncPhase::Done => return,
+        };
+        eprintln!("sync: {what} {}{total}", p.done);
     }
 
     pub fn sync_report(&self, report: &SyncReport) {

@@ -35,6 +35,8 @@ pub enum CoreError {
     InvalidConfig(String),
     #[error("no conflict on {field} of room {room_id}")]
     NoSuchConflict { room_id: String, field: String },
+    #[error("{0}")]
+    Busy(String),
     #[error("local database: {0}")]
     Storage(String),
 }
@@ -55,6 +57,7 @@ impl CoreError {
             CoreError::Uncertain(_) => "uncertain",
             CoreError::InvalidConfig(_) => "invalid_config",
             CoreError::NoSuchConflict { .. } => "no_such_conflict",
+            CoreError::Busy(_) => "busy",
             CoreError::Storage(_) => "storage",
         }
     }
@@ -69,6 +72,7 @@ impl CoreError {
                 | CoreError::Timeout
                 | CoreError::Malformed(_)
                 | CoreError::Uncertain(_)
+                | CoreError::Busy(_)
         )
     }
 

@@ -22,6 +22,7 @@ pub struct RoomsService {
 
 pub(crate) struct Inner {
     pub(crate) store: StoreAccess,
+    pub(crate) data_dir: std::path::PathBuf,
     client: RwLock<Option<FlowlaClient>>,
     /// One sync at a time in this process.
     pub(crate) sync_lock: tokio::sync::Mutex<()>,
@@ -55,6 +56,7 @@ impl RoomsService {
         Ok(RoomsService {
             inner: Arc::new(Inner {
                 store,
+                data_dir: options.data_dir,
                 client: RwLock::new(client),
                 sync_lock: tokio::sync::Mutex::new(()),
             }),

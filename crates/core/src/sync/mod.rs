@@ -4,6 +4,7 @@
 //! (with its time) before the request goes out, and a marked create is looked for on the
 //! server before it is ever sent again.
 
+mod lock;
 mod pull;
 mod push;
 
@@ -21,6 +22,7 @@ impl RoomsService {
     ) -> Result<SyncReport> {
         let _one_at_a_time = self.inner.sync_lock.lock().await;
         let client = self.client()?;
+        let _one_process_at_a_time = lock::acquire(&self.inner.data_dir)?;
         let mut report = SyncReport::default();
         push::push_outbox(self, &client, progress, &mut report).await?;
         if report.stopped.is_none() {
