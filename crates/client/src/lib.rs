@@ -29,6 +29,8 @@ mod reconcile;
 mod retry;
 mod rooms;
 mod transport;
+#[cfg(test)]
+mod wire_tests;
 
 pub use config::ClientConfig;
 pub use error::{ClientError, Result};
