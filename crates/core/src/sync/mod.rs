@@ -4,6 +4,8 @@
 //! (with its time) before the request goes out, and a marked create is looked for on the
 //! server before it is ever sent again.
 
+mod creates;
+mod edits;
 mod lock;
 mod pull;
 mod push;

@@ -1,0 +1,145 @@
+//! Bad input never reaches the outbox; unknown ids are not found; remote writes go
+//! through to the cache and remember the write-only fields.
+
+// Test code: a failed step is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use roomdesk_core::{LocalState, Source};
+use roomdesk_model::{NewRoom, Room, RoomPatch};
+use roomdesk_tests::workspace_fixture::{by_id, start};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_is_refused_before_the_outbox_and_unknown_ids_are_not_found() {
+    let ws = start(3, 17).await;
+    ws.service.sync(&|_| {}).await.expect("first pull");
+    let id = ws.emulator.rooms()[0].id.clone();
+
+    let err = ws
+        .service
+        .update(
+            Source::Local,
+            &id,
+            RoomPatch {
+                theme_color: Some("red".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "validation");
+    assert_eq!(err.field().as_deref(), Some("themeColor"));
+    let err = ws
+        .service
+        .create(
+            Source::Local,
+            NewRoom {
+                title: Some("ok".into()),
+                email: Some("buyer-at-acme".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("email"));
+    let err = ws
+        .service
+        .create(
+            Source::Remote,
+            NewRoom {
+                nav_color: Some("#GGGGGG".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.field().as_deref(), Some("navColor"));
+    assert!(
+        ws.service.outbox().expect("outbox").is_empty(),
+        "nothing queued"
+    );
+    assert_eq!(ws.emulator.rooms().len(), 3, "nothing sent");
+
+    for source in [Source::Local, Source::Remote] {
+        let err = ws
+            .service
+            .get(source, "rm_does_not_exist")
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "not_found", "{source:?}");
+        assert!(err.to_string().contains("rm_does_not_exist"));
+        let err = ws
+            .service
+            .update(
+                source,
+                "rm_does_not_exist",
+                RoomPatch {
+                    title: Some("x".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "not_found", "{source:?}");
+    }
+    assert!(ws.service.outbox().expect("outbox").is_empty());
+    ws.emulator.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remote_writes_go_through_to_the_cache_and_remember_write_only_fields() {
+    let ws = start(2, 19).await;
+    let created = ws
+        .service
+        .create(
+            Source::Remote,
+            NewRoom {
+                title: Some("Acme Corp – Onboarding".into()),
+                description: Some("kick-off".into()),
+                hs_deal_id: Some("12345678".into()),
+                theme_color: Some("#ff5500".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("remote create");
+    let id = created.room.id.clone();
+    let server: Room = by_id(&ws.emulator.rooms(), &id)
+        .cloned()
+        .expect("on server");
+    assert_eq!(server.title, "Acme Corp – Onboarding");
+    assert_eq!(server.theme_color.as_deref(), Some("#FF5500"));
+    let local = ws.service.get(Source::Local, &id).await.expect("cached");
+    assert_eq!(local.state, LocalState::Synced);
+    assert_eq!(local.room.description.as_deref(), Some("kick-off"));
+    assert_eq!(local.room.hs_deal_id.as_deref(), Some("12345678"));
+
+    let updated = ws
+        .service
+        .update(
+            Source::Remote,
+            &id,
+            RoomPatch {
+                description: Some("renewal".into()),
+                cover_disabled: Some(true),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("remote update");
+    assert_eq!(updated.room.cover_disabled, Some(true));
+    assert_eq!(updated.room.description.as_deref(), Some("renewal"));
+    let local = ws.service.get(Source::Local, &id).await.expect("cached");
+    assert_eq!(local.room.description.as_deref(), Some("renewal"));
+    assert!(ws.service.outbox().expect("outbox").is_empty());
+    let remote = ws
+        .service
+        .get(Source::Remote, &id)
+        .await
+        .expect("remote get");
+    assert_eq!(
+        remote.room.description.as_deref(),
+        Some("renewal"),
+        "remembered"
+    );
+    ws.emulator.shutdown().await;
+}
