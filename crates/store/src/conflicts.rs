@@ -140,7 +140,7 @@ impl Store {
         field: RoomField,
         choice: Resolution,
     ) -> Result<LocalRoom> {
-        let tx = self.write_tx()?;
+        let tx = self.write_tx_keeping_order()?;
         let theirs: Option<String> = tx
             .prepare_cached(
                 "DELETE FROM conflicts WHERE room_id = ?1 AND field = ?2 RETURNING theirs_json",

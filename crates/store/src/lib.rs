@@ -64,6 +64,7 @@ mod listing;
 mod local_room;
 mod migrate;
 mod open;
+mod orders;
 mod outbox;
 mod patches;
 mod rooms;
@@ -85,12 +86,17 @@ pub use rooms::UpsertReport;
 pub use search::fts_query;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 
 /// The local store: one connection to one database file.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Listing orders in memory (see `orders`).
+    orders: RefCell<orders::OrderCache>,
+    /// Bumped by every write that can change sort keys or which rooms exist.
+    generation: Cell<u64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -118,6 +124,8 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            orders: RefCell::new(orders::OrderCache::default()),
+            generation: Cell::new(0),
         })
     }
 
@@ -132,8 +140,16 @@ impl Store {
     }
 
     /// A write transaction that takes the write lock up front (no lock upgrades that
-    /// could fail while another process writes).
+    /// could fail while another process writes). It may change sort keys or which rooms
+    /// exist, so the listing orders in memory are dropped.
     pub(crate) fn write_tx(&self) -> Result<Transaction<'_>> {
+        self.generation.set(self.generation.get().wrapping_add(1));
+        self.write_tx_keeping_order()
+    }
+
+    /// A write transaction that changes no sort key and no room's existence (edits of
+    /// titles, colors, ...; outbox bookkeeping): the listing orders stay valid.
+    pub(crate) fn write_tx_keeping_order(&self) -> Result<Transaction<'_>> {
         Ok(Transaction::new_unchecked(
             &self.conn,
             TransactionBehavior::Immediate,

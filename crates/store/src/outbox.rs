@@ -186,7 +186,7 @@ impl Store {
     /// before sending, so that a crash mid-request leaves "look for it first". From now
     /// on edits to the draft no longer change its create body.
     pub fn mark_uncertain(&self, seq: i64, sent_at_ms: i64) -> Result<()> {
-        let tx = self.write_tx()?;
+        let tx = self.write_tx_keeping_order()?;
         let entry = load_entry(&tx, seq)?;
         if entry.kind() != OutboxKind::Create {
             return Err(StoreError::InvalidState(format!(
@@ -203,7 +203,7 @@ impl Store {
     /// nothing (e.g. a 400 before any effect, a refused connection), so an uncertain
     /// create goes back to pending.
     pub fn record_failure(&self, seq: i64, error: &str, not_sent: bool) -> Result<()> {
-        let tx = self.write_tx()?;
+        let tx = self.write_tx_keeping_order()?;
         load_entry(&tx, seq)?;
         tx.prepare_cached(
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?2,

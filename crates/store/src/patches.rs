@@ -48,7 +48,7 @@ impl Store {
     /// create is surely unsent.
     pub fn record_patch(&self, room_id: &str, patch: &RoomPatch) -> Result<LocalRoom> {
         let patch = patch.validate()?;
-        let tx = self.write_tx()?;
+        let tx = self.write_tx_keeping_order()?;
         let row: Option<(bool, Option<String>)> = tx
             .prepare_cached("SELECT is_draft, server_json FROM rooms WHERE id = ?1")?
             .query_row([room_id], |r| Ok((r.get(0)?, r.get(1)?)))

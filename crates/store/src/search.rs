@@ -5,8 +5,8 @@
 //! quoted string, the last one a prefix (`"acme" "onb"*`), all of them required.
 
 use crate::error::Result;
-use crate::listing::{collect_rids, Order, Window};
-use rusqlite::{params, Connection};
+use crate::listing::window;
+use rusqlite::Connection;
 
 /// The FTS5 query for what a user typed, or `None` when it holds no word.
 pub fn fts_query(input: &str) -> Option<String> {
@@ -25,53 +25,59 @@ fn quote(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
-/// A search about to be paged: how many rooms match, and how to page them cheaply.
-pub(crate) struct SearchPlan {
-    fts: String,
-    pub matches: u64,
-    rooms: u64,
-}
-
-impl SearchPlan {
-    pub fn prepare(conn: &Connection, fts: &str) -> Result<SearchPlan> {
-        let matches: u64 = conn
-            .prepare_cached("SELECT count(*) FROM room_search WHERE room_search MATCH ?1")?
-            .query_row([fts], |r| r.get(0))?;
-        let rooms: u64 = conn
-            .prepare_cached("SELECT count(*) FROM rooms")?
-            .query_row([], |r| r.get(0))?;
-        Ok(SearchPlan {
-            fts: fts.to_string(),
-            matches,
-            rooms,
-        })
+/// One page of the rooms matching `fts`, in the order `order` (every room's row id in
+/// listing order), and the number of matches. The matching row ids come from the index
+/// as a bitmap; the order is walked from its nearer end until the page is complete.
+pub(crate) fn page(
+    conn: &Connection,
+    fts: &str,
+    order: &[i64],
+    offset: u64,
+    limit: u64,
+) -> Result<(u64, Vec<i64>)> {
+    let mut stmt =
+        conn.prepare_cached("SELECT rowid FROM room_search WHERE room_search MATCH ?1")?;
+    let matched: Vec<i64> = stmt
+        .query_map([fts], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let total = matched.len() as u64;
+    let Some(w) = window(total, offset, limit) else {
+        return Ok((total, Vec::new()));
+    };
+    let max = matched.iter().copied().max().unwrap_or(0).max(0) as usize;
+    let mut bits = vec![0u64; max / 64 + 1];
+    for rid in matched.iter().filter(|r| **r >= 0) {
+        let rid = *rid as usize;
+        bits[rid / 64] |= 1 << (rid % 64);
     }
-
-    /// Few matches: look them up and sort them. Many: walk the listing index and keep
-    /// the matching rows, stopping at the page (expected walk: rows needed × rooms /
-    /// matches). Both give exactly the listing order.
-    pub fn page_rids(&self, conn: &Connection, o: Order, w: Window) -> Result<Vec<i64>> {
-        let needed = w.skip + w.take;
-        let walk_cost = needed.saturating_mul(self.rooms) / self.matches.max(1);
-        let sort_cost = self.matches.saturating_mul(8);
-        let dir = if w.backward { o.backward } else { o.forward };
-        let source = if walk_cost <= sort_cost {
-            format!("INDEXED BY {}", o.index)
-        } else {
-            "NOT INDEXED".to_string()
-        };
-        let sql = format!(
-            "SELECT rid FROM rooms {source}
-             WHERE rid IN (SELECT rowid FROM room_search WHERE room_search MATCH ?3)
-             ORDER BY {dir} LIMIT ?1 OFFSET ?2"
-        );
-        collect_rids(
-            conn,
-            &sql,
-            params![w.take as i64, w.skip as i64, self.fts],
-            w,
-        )
-    }
+    let hit = |rid: &&i64| {
+        let rid = **rid;
+        rid >= 0
+            && (rid as usize) <= max
+            && bits[rid as usize / 64] & (1 << (rid as usize % 64)) != 0
+    };
+    let (skip, take) = (w.skip as usize, w.take as usize);
+    let rids: Vec<i64> = if w.backward {
+        let mut v: Vec<i64> = order
+            .iter()
+            .rev()
+            .filter(hit)
+            .skip(skip)
+            .take(take)
+            .copied()
+            .collect();
+        v.reverse();
+        v
+    } else {
+        order
+            .iter()
+            .filter(hit)
+            .skip(skip)
+            .take(take)
+            .copied()
+            .collect()
+    };
+    Ok((total, rids))
 }
 
 #[cfg(test)]

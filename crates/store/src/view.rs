@@ -157,7 +157,8 @@ pub(crate) fn rebuild_view(conn: &Connection, room_id: &str) -> Result<()> {
 }
 
 const SELECT_LOCAL: &str = "SELECT id, is_draft, COALESCE(view_json, server_json),
-        EXISTS (SELECT 1 FROM conflicts c WHERE c.room_id = rooms.id)
+        EXISTS (SELECT 1 FROM conflicts c WHERE c.room_id = rooms.id),
+        EXISTS (SELECT 1 FROM outbox o WHERE o.room_id = rooms.id)
     FROM rooms";
 
 fn read_local(
@@ -165,24 +166,27 @@ fn read_local(
     sql: &str,
     key: &dyn rusqlite::ToSql,
 ) -> Result<Option<LocalRoom>> {
-    let found: Option<(String, bool, String, bool)> = conn
+    type Found = (String, bool, String, bool, bool);
+    let found: Option<Found> = conn
         .prepare_cached(sql)?
-        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .query_row([key], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .optional()?;
-    let Some((id, is_draft, json, has_conflict)) = found else {
+    let Some((id, is_draft, json, has_conflict, has_outbox)) = found else {
         return Ok(None);
     };
     let room = parse_room(&format!("room {id}"), &json)?;
     let mut pending = BTreeSet::new();
-    let mut stmt = conn.prepare_cached("SELECT payload_json FROM outbox WHERE room_id = ?1")?;
-    let mut rows = stmt.query([&id])?;
-    let mut has_outbox = false;
-    while let Some(r) = rows.next()? {
-        has_outbox = true;
-        let payload: String = r.get(0)?;
-        for k in parse_json_map("outbox payload", &payload)?.keys() {
-            if let Some(f) = RoomField::from_name(k) {
-                pending.insert(f);
+    if has_outbox {
+        let mut stmt = conn.prepare_cached("SELECT payload_json FROM outbox WHERE room_id = ?1")?;
+        let mut rows = stmt.query([&id])?;
+        while let Some(r) = rows.next()? {
+            let payload: String = r.get(0)?;
+            for k in parse_json_map("outbox payload", &payload)?.keys() {
+                if let Some(f) = RoomField::from_name(k) {
+                    pending.insert(f);
+                }
             }
         }
     }

@@ -137,3 +137,35 @@ fn a_bad_query_names_the_field() {
         .unwrap_err();
     assert_eq!(err.field().as_deref(), Some("limit"));
 }
+
+#[test]
+fn a_listing_sees_what_another_connection_wrote() {
+    let (dir, store) = temp_store();
+    let q = ListQuery {
+        limit: 10,
+        ..Default::default()
+    };
+    store.upsert_rooms(&[common::room("rm_1", "A")]).unwrap();
+    assert_eq!(store.list_rooms(&q, None).unwrap().1, 1);
+    let other = roomdesk_store::Store::open(dir.path()).unwrap();
+    let mut newer = common::room("rm_2", "B");
+    newer.created_at = format_timestamp(T0 + 5);
+    other.upsert_rooms(&[newer]).unwrap();
+    let (rooms, total) = store.list_rooms(&q, None).unwrap();
+    assert_eq!(total, 2);
+    assert_eq!(ids(&rooms), ["rm_2", "rm_1"]);
+    // And its own edits keep the order valid while changes to sort keys rebuild it.
+    store
+        .record_patch(
+            "rm_1",
+            &roomdesk_model::RoomPatch {
+                title: Some("A2".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let (rooms, _) = store.list_rooms(&q, None).unwrap();
+    assert_eq!(rooms[1].room.title, "A2");
+    other.replace_all_rooms(&[]).unwrap();
+    assert_eq!(ids(&store.list_rooms(&q, None).unwrap().0), ["rm_1"]);
+}

@@ -29,11 +29,15 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "outbox",
         "conflicts",
         "sync_state",
-        "rooms_created_desc",
+        "rooms_engaged_asc",
         "rooms_last_eng_asc",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
     }
+    assert!(
+        !names.iter().any(|n| n == "rooms_created_desc"),
+        "migration 2 drops the descending indexes"
+    );
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
