@@ -248,3 +248,60 @@ impl RoomsService {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::SyncProgress;
+
+    /// The desktop shell runs these futures on a multi-threaded runtime: they must be Send,
+    /// and the service shareable. Checked at compile time.
+    #[allow(dead_code)]
+    fn futures_are_send(s: &RoomsService, progress: &(dyn Fn(SyncProgress) + Send + Sync)) {
+        fn send<T: Send>(_: T) {}
+        fn shared<T: Send + Sync + Clone + 'static>() {}
+        shared::<RoomsService>();
+        send(s.sync(progress));
+        send(s.list(Source::Local, ListQuery::default(), None));
+        send(s.get(Source::Remote, "rm_1"));
+        send(s.create(Source::Remote, NewRoom::default()));
+        send(s.update(Source::Remote, "rm_1", RoomPatch::default()));
+        send(s.statuses());
+        send(s.lookup(LookupKind::Companies));
+    }
+
+    #[test]
+    fn opens_without_a_remote_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = RoomsService::open(ServiceOptions {
+            data_dir: dir.path().to_path_buf(),
+            remote: None,
+        })
+        .unwrap();
+        assert!(!s.has_remote());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let err = rt
+            .block_on(s.list(Source::Remote, ListQuery::default(), None))
+            .unwrap_err();
+        assert_eq!(err.code(), "not_configured");
+        // The local source works without any API.
+        let page = rt
+            .block_on(s.list(Source::Local, ListQuery::default(), None))
+            .unwrap();
+        assert_eq!(page.total, Some(0));
+        let err = rt
+            .block_on(s.update(
+                Source::Local,
+                "rm_x",
+                RoomPatch {
+                    title: Some("t".into()),
+                    ..Default::default()
+                },
+            ))
+            .unwrap_err();
+        assert_eq!(err.code(), "not_found");
+    }
+}
