@@ -19,6 +19,12 @@ const CONCURRENCY: usize = 10;
 const KEY: &str = "bench-key";
 
 fn main() {
+    // `cargo test --all-targets` runs bench binaries without `--bench`: a benchmark is not
+    // a test, so it only says how to run it.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("list_all benchmark: run `cargo bench -p roomdesk-client --bench list_all`");
+        return;
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
