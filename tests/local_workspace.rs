@@ -16,6 +16,8 @@ use roomdesk_tests::workspace_fixture::{by_id, start, title_counts};
 mod conflicts;
 #[path = "local_workspace/input_and_remote.rs"]
 mod input_and_remote;
+#[path = "local_workspace/rate_limits.rs"]
+mod rate_limits;
 use std::collections::HashSet;
 
 fn ids(page: &roomdesk_core::RoomPage) -> Vec<String> {
