@@ -143,3 +143,33 @@ async fn remote_writes_go_through_to_the_cache_and_remember_write_only_fields() 
     );
     ws.emulator.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn statuses_and_lookups_are_remembered_for_offline_use() {
+    let ws = start(1, 3).await;
+    let statuses = ws.service.statuses().await.expect("statuses");
+    assert!(!statuses.is_empty());
+    let companies = ws
+        .service
+        .lookup(roomdesk_model::LookupKind::Companies)
+        .await
+        .expect("companies");
+    assert!(companies.as_ref().is_some_and(|c| !c.is_empty()));
+    ws.set_offline(true);
+    assert_eq!(ws.service.statuses().await.expect("remembered"), statuses);
+    assert_eq!(
+        ws.service
+            .lookup(roomdesk_model::LookupKind::Companies)
+            .await
+            .expect("remembered"),
+        companies
+    );
+    // Never fetched: the outage is reported, as retryable.
+    let err = ws
+        .service
+        .lookup(roomdesk_model::LookupKind::Labels)
+        .await
+        .unwrap_err();
+    assert!(err.retryable(), "{err}");
+    ws.emulator.shutdown().await;
+}
