@@ -94,12 +94,15 @@ async fn try_patch(
     }
 
     let merged = merged_fields(entry.base.as_ref(), patch, &theirs);
-    let mut done: Map<String, Value> = cmp.send.clone();
-    for f in &cmp.already_there {
-        if let Some(v) = mine.get(f.name()) {
-            done.insert(f.name().to_string(), v.clone());
-        }
-    }
+    // What leaves the entry: the fields sent and those already there, with the values
+    // as they are pending (the store completes only fields still holding them).
+    let done: Map<String, Value> = mine
+        .iter()
+        .filter(|(k, _)| {
+            cmp.send.contains_key(*k) || cmp.already_there.iter().any(|f| f.name() == k.as_str())
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let server_room = if cmp.send.is_empty() {
         theirs
     } else {
