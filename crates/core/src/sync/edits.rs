@@ -93,7 +93,6 @@ async fn try_patch(
             .with(|s| s.put_conflicts(room_id, &theirs, &all))?;
     }
 
-    let merged = merged_fields(entry.base.as_ref(), patch, &theirs);
     // What leaves the entry: the fields sent and those already there, with the values
     // as they are pending (the store completes only fields still holding them).
     let done: Map<String, Value> = mine
@@ -103,6 +102,12 @@ async fn try_patch(
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
+    // Reported once, when the entry moves (not on every sync while it waits on a conflict).
+    let merged = if done.is_empty() && cmp.conflicts.is_empty() {
+        Vec::new()
+    } else {
+        merged_fields(entry.base.as_ref(), patch, &theirs)
+    };
     let server_room = if cmp.send.is_empty() {
         theirs
     } else {
