@@ -54,7 +54,7 @@ cli=("$ROOT/target/debug/roomdesk" --base-url "$base" --data-dir "$data")
 # One write makes the emulator save its rooms to sandbox.json, which the app's Sandbox
 # then loads, so the app's remote and local views both hold the same $ROOMS+1 rooms.
 FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" rooms create --title "Benchmark marker" >/dev/null
-FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" sync
+FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" sync 2>&1 | tail -n 1
 kill "$emulator_pid" && wait "$emulator_pid" 2>/dev/null || true
 emulator_pid=""
 [ -f "$data/sandbox.json" ] || die "the emulator saved no sandbox.json"
@@ -64,9 +64,13 @@ step_done
 step "measure: $RUNS cold starts per app under Xvfb, through tauri-driver"
 export_headless_webkit_env
 export ROOMDESK_DATA_DIR="$data" ROOMDESK_SECRET_STORE=memory
-dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
-    node "$ROOT/scripts/desktop-bench.mjs" --runs "$RUNS" \
+# The apps' and the session's chatter goes to logs, shown only if the run fails.
+if ! dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
+    node "$ROOT/scripts/desktop-bench.mjs" --runs "$RUNS" --log "$scratch/driver.log" \
     --driver "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" \
     --app "minimal Tauri app|$MINIMAL_BIN|[data-testid=ready]" \
-    --app "Roomdesk|$APP_BIN|$ROOM_ROW_SELECTOR"
+    --app "Roomdesk|$APP_BIN|$ROOM_ROW_SELECTOR" 2>"$scratch/session.log"; then
+    tail -n 30 "$scratch/session.log" "$scratch/driver.log" || true
+    die "the desktop benchmark run failed (logs above)"
+fi
 step_done

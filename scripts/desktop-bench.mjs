@@ -2,33 +2,36 @@
 // tauri-driver (WebDriver) and /proc. Run it under Xvfb; scripts/bench-desktop.sh sets
 // everything up. It prints figures, it never fails on them.
 //
-//   node scripts/desktop-bench.mjs --driver PATH --runs N \
+//   node scripts/desktop-bench.mjs --driver PATH --runs N [--log FILE] \
 //        --app 'NAME|BINARY|CSS SELECTOR' [--app ...]
 //
 // For each app, each run: new WebDriver session (launches the app) -> poll until the
 // selector matches (= start time) -> wait for memory to settle -> PSS of the app and all
 // its descendants (WebKit web/network processes) from /proc/<pid>/smaps_rollup -> close.
+// PSS splits shared pages among every process mapping them, so other WebKit processes on
+// the machine lower it; the private (USS) sum is printed beside it as a steadier check.
 // One unmeasured warm-up run per app comes first; runs are interleaved across apps.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { openSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const SETTLE_MS = 2000;
 const READY_TIMEOUT_MS = 90_000;
 
 function parseArgs(argv) {
-  const opts = { runs: 5, driver: 'tauri-driver', port: 4650, apps: [] };
+  const opts = { runs: 5, driver: 'tauri-driver', port: 4650, log: null, apps: [] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (flag === '--runs') opts.runs = Number(value);
     else if (flag === '--driver') opts.driver = value;
     else if (flag === '--port') opts.port = Number(value);
+    else if (flag === '--log') opts.log = value;
     else if (flag === '--app') {
       const [name, binary, selector] = value.split('|');
       if (!name || !binary || !selector) throw new Error(`--app wants 'NAME|BINARY|SELECTOR', got '${value}'`);
-      opts.apps.push({ name, binary: realpathSync(binary), selector, starts: [], pss: [], parts: [] });
+      opts.apps.push({ name, binary: realpathSync(binary), selector, starts: [], pss: [], uss: [], parts: [] });
     } else throw new Error(`unknown flag ${flag}`);
   }
   if (opts.apps.length === 0) throw new Error('give at least one --app');
@@ -73,12 +76,14 @@ function exeOf(pid) {
   }
 }
 
-function pssKb(pid) {
+// { pss, uss } in kB; uss = private clean + private dirty.
+function memoryKb(pid) {
   try {
-    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-    return match ? Number(match[1]) : 0;
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return { pss: field('Pss'), uss: field('Private_Clean') + field('Private_Dirty') };
   } catch {
-    return 0;
+    return { pss: 0, uss: 0 };
   }
 }
 
@@ -134,9 +139,10 @@ async function oneRun(base, driverPid, app) {
     const seconds = (performance.now() - started) / 1000;
     await sleep(SETTLE_MS);
     const processes = appProcesses(driverPid, app.binary);
-    const parts = processes.map((p) => ({ comm: p.comm, kb: pssKb(p.pid) }));
-    const totalKb = parts.reduce((sum, p) => sum + p.kb, 0);
-    return { seconds, totalMb: totalKb / 1024, parts, pids: processes.map((p) => p.pid) };
+    if (processes.length === 0) throw new Error(`${app.name}: found no process running ${app.binary}`);
+    const parts = processes.map((p) => ({ comm: p.comm, ...memoryKb(p.pid) }));
+    const sum = (key) => parts.reduce((total, p) => total + p[key], 0) / 1024;
+    return { seconds, pssMb: sum('pss'), ussMb: sum('uss'), parts, pids: processes.map((p) => p.pid) };
   } finally {
     await wd(base, 'DELETE', `/session/${id}`).catch(() => undefined);
   }
@@ -172,22 +178,24 @@ const median = (xs) => {
 
 function report(apps) {
   console.log('\nDesktop benchmark (median of measured runs; start = new session -> selector present)');
-  console.log('app                  runs   start med   min     max     PSS med (MB)   breakdown (last run)');
+  console.log('app                  runs   start med   min     max     PSS med   USS med (MB)   PSS by process (last run)');
   for (const app of apps) {
-    const breakdown = app.parts.map((p) => `${p.comm} ${(p.kb / 1024).toFixed(0)}`).join(', ');
+    const breakdown = app.parts.map((p) => `${p.comm} ${(p.pss / 1024).toFixed(0)}`).join(', ');
     console.log(
       `${app.name.padEnd(20)} ${String(app.starts.length).padStart(4)}   ${median(app.starts).toFixed(3)} s` +
         `   ${Math.min(...app.starts).toFixed(3)}   ${Math.max(...app.starts).toFixed(3)}` +
-        `   ${median(app.pss).toFixed(1).padStart(8)}       ${breakdown}`,
+        `   ${median(app.pss).toFixed(1).padStart(7)}   ${median(app.uss).toFixed(1).padStart(7)}        ${breakdown}`,
     );
   }
   if (apps.length < 2) return;
   const [floor, subject] = apps;
   const startDelta = median(subject.starts) - median(floor.starts);
   const memDelta = median(subject.pss) - median(floor.pss);
+  const ussDelta = median(subject.uss) - median(floor.uss);
   console.log(`\n${subject.name} vs ${floor.name} (the floor):`);
   console.log(`  start : +${startDelta.toFixed(3)} s   goal <= +0.300 s   ${startDelta <= 0.3 ? 'MEETS GOAL' : 'OVER GOAL'}`);
-  console.log(`  memory: +${memDelta.toFixed(1)} MB   goal <= +60 MB     ${memDelta <= 60 ? 'MEETS GOAL' : 'OVER GOAL'}`);
+  console.log(`  memory: +${memDelta.toFixed(1)} MB PSS   goal <= +60 MB     ${memDelta <= 60 ? 'MEETS GOAL' : 'OVER GOAL'}` +
+      `   (private memory: +${ussDelta.toFixed(1)} MB)`);
 }
 
 // ---- main -----------------------------------------------------------------------------
@@ -195,8 +203,10 @@ function report(apps) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const base = `http://127.0.0.1:${opts.port}`;
+  // The driver's (and so the apps') output goes to --log, else to our stderr.
+  const output = opts.log ? openSync(opts.log, 'a') : 'inherit';
   const driver = spawn(opts.driver, ['--port', String(opts.port), '--native-port', String(opts.port + 1)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', output, output],
   });
   const leftovers = [];
   try {
@@ -214,9 +224,12 @@ async function main() {
         leftovers.push(...run.pids);
         await reap(run.pids);
         app.starts.push(run.seconds);
-        app.pss.push(run.totalMb);
+        app.pss.push(run.pssMb);
+        app.uss.push(run.ussMb);
         app.parts = run.parts;
-        console.log(`run ${round} ${app.name.padEnd(20)} start ${run.seconds.toFixed(3)} s   PSS ${run.totalMb.toFixed(1)} MB`);
+        console.log(
+          `run ${round} ${app.name.padEnd(20)} start ${run.seconds.toFixed(3)} s   PSS ${run.pssMb.toFixed(1)} MB   USS ${run.ussMb.toFixed(1)} MB`,
+        );
       }
     }
     report(opts.apps);
