@@ -173,3 +173,40 @@ async fn statuses_and_lookups_are_remembered_for_offline_use() {
     assert!(err.retryable(), "{err}");
     ws.emulator.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unsent_draft_can_be_discarded_a_server_room_cannot() {
+    let ws = start(2, 37).await;
+    ws.service.sync(&|_| {}).await.expect("first pull");
+    let draft = ws
+        .service
+        .create(
+            Source::Local,
+            NewRoom {
+                title: Some("Never mind".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("draft");
+    assert_eq!(ws.service.outbox().expect("outbox").len(), 1);
+    ws.service.discard_draft(&draft.room.id).expect("discard");
+    assert!(ws.service.outbox().expect("outbox").is_empty());
+    let err = ws
+        .service
+        .get(Source::Local, &draft.room.id)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    let server_id = ws.emulator.rooms()[0].id.clone();
+    let err = ws.service.discard_draft(&server_id).unwrap_err();
+    assert_eq!(err.code(), "invalid_state");
+    assert_eq!(
+        ws.service.discard_draft("draft-nope").unwrap_err().code(),
+        "not_found"
+    );
+    let report = ws.service.sync(&|_| {}).await.expect("sync");
+    assert!(report.pushed.is_empty());
+    assert_eq!(ws.emulator.rooms().len(), 2, "nothing was created");
+    ws.emulator.shutdown().await;
+}

@@ -202,6 +202,8 @@ pub struct FieldArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
+    /// Throw away a local draft that was never sent
+    Discard { draft_id: String },
     /// Settle a conflicting field: keep mine (send it) or take theirs (drop my edit)
     Resolve {
         room_id: String,

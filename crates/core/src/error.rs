@@ -37,6 +37,9 @@ pub enum CoreError {
     NoSuchConflict { room_id: String, field: String },
     #[error("{0}")]
     Busy(String),
+    /// The operation does not fit the room's state (e.g. discarding a draft already sent).
+    #[error("{0}")]
+    InvalidState(String),
     #[error("local database: {0}")]
     Storage(String),
 }
@@ -58,6 +61,7 @@ impl CoreError {
             CoreError::InvalidConfig(_) => "invalid_config",
             CoreError::NoSuchConflict { .. } => "no_such_conflict",
             CoreError::Busy(_) => "busy",
+            CoreError::InvalidState(_) => "invalid_state",
             CoreError::Storage(_) => "storage",
         }
     }
@@ -150,6 +154,7 @@ impl From<StoreError> for CoreError {
         match e {
             StoreError::RoomNotFound(id) => CoreError::NotFound { what: "room", id },
             StoreError::Invalid(v) => CoreError::Validation(v),
+            StoreError::InvalidState(m) => CoreError::InvalidState(m),
             StoreError::ConflictNotFound { room_id, field } => CoreError::NoSuchConflict {
                 room_id,
                 field: field.name().to_string(),

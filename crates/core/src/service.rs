@@ -187,6 +187,16 @@ impl RoomsService {
         }
     }
 
+    /// Throws away a local draft that was never sent (with its outbox entry). A draft
+    /// that may already be on the server cannot be discarded: sync first.
+    pub fn discard_draft(&self, id: &str) -> Result<()> {
+        check_id(id)?;
+        match self.store().with(|s| s.find_room(id))? {
+            None => Err(not_found(id)),
+            Some(_) => self.store().with(|s| s.discard_draft(id)),
+        }
+    }
+
     /// Every change waiting to reach the server, in the order they were made.
     pub fn outbox(&self) -> Result<Vec<OutboxEntry>> {
         self.store().with(|s| s.outbox())

@@ -31,7 +31,7 @@ impl CliError {
         match self {
             CliError::Usage(_) => 2,
             CliError::Core(e) => match e.code() {
-                "validation" | "invalid_config" | "no_such_conflict" => 2,
+                "validation" | "invalid_config" | "no_such_conflict" | "invalid_state" => 2,
                 "not_found" => 3,
                 "storage" => 1,
                 _ => 4,

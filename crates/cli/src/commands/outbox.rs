@@ -41,6 +41,13 @@ pub fn run(
             let conflicts = service.conflicts()?;
             out.outbox(&entries, &conflicts);
         }
+        Some(OutboxCommand::Discard { draft_id }) => {
+            service.discard_draft(&draft_id)?;
+            out.line(&format!("draft {draft_id} discarded"));
+            if out.json {
+                println!("{}", serde_json::json!({"discarded": draft_id}));
+            }
+        }
         Some(OutboxCommand::Resolve {
             room_id,
             field,
