@@ -23,6 +23,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0002_listing_from_ascending_indexes",
         sql: include_str!("../migrations/0002_listing_from_ascending_indexes.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_one_sort_keys_index_and_bulk_search",
+        sql: include_str!("../migrations/0003_one_sort_keys_index_and_bulk_search.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
@@ -74,5 +79,34 @@ mod tests {
             assert_eq!(m.version as usize, i + 1);
             assert!(m.name.starts_with(&format!("{:04}_", m.version)));
         }
+    }
+
+    #[test]
+    fn a_database_at_schema_1_with_rooms_is_upgraded_keeping_them_searchable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let mut conn = crate::open_connection(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO rooms (id, server_json, created_ms, title)
+             VALUES ('rm_1', '{\"id\":\"rm_1\",\"title\":\"Acme onboarding\"}', 5, 'Acme onboarding');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn, &path).unwrap(), 1);
+        assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
+        let found: i64 = conn
+            .query_row(
+                "SELECT rowid FROM room_search WHERE room_search MATCH 'onboard*'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let rid: i64 = conn
+            .query_row("SELECT rid FROM rooms WHERE id = 'rm_1'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(found, rid);
+        // Running it again is a no-op.
+        assert_eq!(migrate(&mut conn, &path).unwrap(), SCHEMA_VERSION);
     }
 }

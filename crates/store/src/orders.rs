@@ -1,63 +1,75 @@
 //! Listing orders kept in memory: for each (sort field, direction) asked for, the row ids
-//! of every room in the contract order. Any page, however deep, is then a slice, and the
-//! total is its length.
+//! of every room in the contract order (key ascending or descending with `null` as the
+//! smallest value, ties by id ascending). Any page, however deep, is then a slice, and
+//! the total is its length.
 //!
-//! An order is built with one walk of the field's ascending index `(key, id)`: that walk
-//! is the ASC order (NULLs first, ties by id). DESC (NULLs last, ties still by id ASC) is
-//! its reverse with every run of equal keys turned back around.
-//!
-//! Orders are dropped when the rooms may have changed: on every write of this store that
-//! can change sort keys or membership (a generation counter), and when another connection
-//! committed (`PRAGMA data_version`).
+//! The sort keys of every room are read once from one narrow covering index
+//! (`rooms_sort_keys`, already in `createdAt` order) and each order is sorted from them
+//! in memory when first asked for. Everything is dropped when rooms may have changed: on
+//! every write of this store that can change sort keys or which rooms exist (a generation
+//! counter), and when another connection committed (`PRAGMA data_version`).
 
 use crate::error::Result;
 use roomdesk_model::{SortDirection, SortField};
 use rusqlite::Connection;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// One room's sort keys, in `SortField::ALL` order.
+struct Keys {
+    rid: i64,
+    keys: [Option<i64>; 4],
+    id: String,
+}
 
 #[derive(Default)]
 pub(crate) struct OrderCache {
     stamp: Option<(i64, u64)>,
+    keys: Option<Vec<Keys>>,
     orders: HashMap<(SortField, SortDirection), Arc<Vec<i64>>>,
 }
 
-/// The ascending index and key column of a field. Static: never from input.
-fn index_of(field: SortField) -> (&'static str, &'static str) {
+fn field_slot(field: SortField) -> usize {
     match field {
-        SortField::CreatedAt => ("rooms_created_asc", "created_ms"),
-        SortField::UpdatedAt => ("rooms_updated_asc", "updated_ms"),
-        SortField::TotalEngagements => ("rooms_engaged_asc", "engagements"),
-        SortField::LastEngagedAt => ("rooms_last_eng_asc", "last_engaged_ms"),
+        SortField::CreatedAt => 0,
+        SortField::UpdatedAt => 1,
+        SortField::TotalEngagements => 2,
+        SortField::LastEngagedAt => 3,
     }
 }
 
-fn build(conn: &Connection, field: SortField, direction: SortDirection) -> Result<Vec<i64>> {
-    let (index, key) = index_of(field);
-    let sql = format!("SELECT rid, {key} FROM rooms INDEXED BY {index} ORDER BY {key}, id");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query([])?;
-    let mut rids = Vec::new();
-    let mut keys: Vec<Option<i64>> = Vec::new();
-    let desc = direction == SortDirection::Desc;
-    while let Some(r) = rows.next()? {
-        rids.push(r.get(0)?);
-        if desc {
-            keys.push(r.get(1)?);
-        }
-    }
-    if desc {
-        rids.reverse();
-        keys.reverse();
-        let mut start = 0;
-        for end in 1..=rids.len() {
-            if end == rids.len() || keys[end] != keys[start] {
-                rids[start..end].reverse();
-                start = end;
-            }
-        }
-    }
-    Ok(rids)
+fn read_keys(conn: &Connection) -> Result<Vec<Keys>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT rid, created_ms, updated_ms, engagements, last_engaged_ms, id
+         FROM rooms INDEXED BY rooms_sort_keys ORDER BY created_ms, id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Keys {
+            rid: r.get(0)?,
+            keys: [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
+            id: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The contract order of two rooms: `None < Some`, direction on the key only, ties by id.
+fn compare(a: &Keys, b: &Keys, slot: usize, direction: SortDirection) -> Ordering {
+    let by_key = a.keys[slot].cmp(&b.keys[slot]);
+    let by_key = match direction {
+        SortDirection::Asc => by_key,
+        SortDirection::Desc => by_key.reverse(),
+    };
+    by_key.then_with(|| a.id.cmp(&b.id))
+}
+
+fn build(keys: &[Keys], field: SortField, direction: SortDirection) -> Vec<i64> {
+    let slot = field_slot(field);
+    let mut refs: Vec<&Keys> = keys.iter().collect();
+    // Stable sort: finds the runs already in order (createdAt comes pre-sorted).
+    refs.sort_by(|a, b| compare(a, b, slot, direction));
+    refs.into_iter().map(|k| k.rid).collect()
 }
 
 impl OrderCache {
@@ -75,12 +87,18 @@ impl OrderCache {
         let stamp = (data_version, generation);
         if self.stamp != Some(stamp) {
             self.orders.clear();
+            self.keys = None;
             self.stamp = Some(stamp);
         }
         if let Some(order) = self.orders.get(&(field, direction)) {
             return Ok(order.clone());
         }
-        let order = Arc::new(build(conn, field, direction)?);
+        let keys = match self.keys.take() {
+            Some(k) => k,
+            None => read_keys(conn)?,
+        };
+        let order = Arc::new(build(&keys, field, direction));
+        self.keys = Some(keys);
         self.orders.insert((field, direction), order.clone());
         Ok(order)
     }

@@ -34,7 +34,8 @@ const UPSERT_SQL: &str = "INSERT INTO rooms
         engagements = excluded.engagements, last_engaged_ms = excluded.last_engaged_ms,
         title = excluded.title, cover_title = excluded.cover_title,
         description = excluded.description
-    WHERE rooms.is_draft = 0 AND rooms.server_json IS NOT excluded.server_json";
+    WHERE rooms.is_draft = 0 AND rooms.server_json IS NOT excluded.server_json
+    RETURNING rid";
 
 /// Ids with outbox entries: a pull must not overwrite their local view.
 fn ids_with_local_changes(conn: &Connection) -> Result<HashSet<String>> {
@@ -53,45 +54,10 @@ fn ids_with_written_fields(conn: &Connection) -> Result<HashSet<String>> {
     Ok(ids)
 }
 
-/// Writes server rooms into the cache (inside the caller's transaction).
-pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertReport> {
-    let local = ids_with_local_changes(conn)?;
-    let written_ids = ids_with_written_fields(conn)?;
-    let mut report = UpsertReport::default();
-    let mut stmt = conn.prepare_cached(UPSERT_SQL)?;
-    for room in rooms {
-        if local.contains(&room.id) {
-            report.kept_local += 1;
-            continue;
-        }
-        let [created, updated, engagements, last_engaged] = sort_keys(room);
-        let changed = stmt.execute(params![
-            room.id,
-            to_json(room)?,
-            created,
-            updated,
-            engagements,
-            last_engaged,
-            room.title,
-            room.cover_title,
-            room.description,
-        ])?;
-        if changed == 0 {
-            report.unchanged += 1;
-        } else {
-            report.written += 1;
-            if written_ids.contains(&room.id) {
-                rebuild_view(conn, &room.id)?;
-            }
-        }
-    }
-    Ok(report)
-}
-
-/// Stores a room the server returned as this row (used when a local change completes).
-pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
+/// Upserts one server room; its row id when it was inserted or changed.
+fn upsert_row(stmt: &mut rusqlite::CachedStatement<'_>, room: &Room) -> Result<Option<i64>> {
     let [created, updated, engagements, last_engaged] = sort_keys(room);
-    conn.prepare_cached(UPSERT_SQL)?.execute(params![
+    let mut rows = stmt.query(params![
         room.id,
         to_json(room)?,
         created,
@@ -102,6 +68,70 @@ pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
         room.cover_title,
         room.description,
     ])?;
+    Ok(match rows.next()? {
+        Some(r) => Some(r.get(0)?),
+        None => None,
+    })
+}
+
+/// Writes server rooms into the cache (inside the caller's transaction). The per-row
+/// search triggers are paused; new rows are indexed in one statement at the end and
+/// changed rows one by one.
+pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertReport> {
+    let local = ids_with_local_changes(conn)?;
+    let written_ids = ids_with_written_fields(conn)?;
+    let mut report = UpsertReport::default();
+    let max_before: i64 = conn
+        .prepare_cached("SELECT coalesce(max(rid), 0) FROM rooms")?
+        .query_row([], |r| r.get(0))?;
+    conn.prepare_cached("INSERT INTO search_pause (only) VALUES (1)")?
+        .execute([])?;
+    let mut changed = Vec::new();
+    let mut overlay = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(UPSERT_SQL)?;
+        for room in rooms {
+            if local.contains(&room.id) {
+                report.kept_local += 1;
+                continue;
+            }
+            match upsert_row(&mut stmt, room)? {
+                None => report.unchanged += 1,
+                Some(rid) => {
+                    report.written += 1;
+                    if rid <= max_before {
+                        changed.push(rid);
+                    }
+                    if written_ids.contains(&room.id) {
+                        overlay.push(room.id.as_str());
+                    }
+                }
+            }
+        }
+    }
+    conn.prepare_cached("DELETE FROM search_pause")?
+        .execute([])?;
+    conn.prepare_cached(
+        "INSERT INTO room_search (rowid, title, cover_title, description)
+         SELECT rid, title, cover_title, description FROM rooms WHERE rid > ?1",
+    )?
+    .execute([max_before])?;
+    let mut reindex = conn.prepare_cached(
+        "INSERT OR REPLACE INTO room_search (rowid, title, cover_title, description)
+         SELECT rid, title, cover_title, description FROM rooms WHERE rid = ?1",
+    )?;
+    for rid in changed {
+        reindex.execute([rid])?;
+    }
+    for id in overlay {
+        rebuild_view(conn, id)?;
+    }
+    Ok(report)
+}
+
+/// Stores a room the server returned as this row (used when a local change completes).
+pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
+    upsert_row(&mut conn.prepare_cached(UPSERT_SQL)?, room)?;
     rebuild_view(conn, &room.id)
 }
 

@@ -29,14 +29,14 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "outbox",
         "conflicts",
         "sync_state",
-        "rooms_engaged_asc",
-        "rooms_last_eng_asc",
+        "rooms_sort_keys",
+        "search_pause",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
     }
     assert!(
-        !names.iter().any(|n| n == "rooms_created_desc"),
-        "migration 2 drops the descending indexes"
+        !names.iter().any(|n| n.starts_with("rooms_created")),
+        "migrations 2 and 3 replace the per-order indexes"
     );
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))

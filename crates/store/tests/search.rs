@@ -163,3 +163,24 @@ fn search_results_page_in_both_plans() {
         }
     }
 }
+
+#[test]
+fn a_pull_that_renames_a_room_reindexes_it() {
+    let (_dir, store) = seeded();
+    store
+        .replace_all_rooms(&[
+            room("rm_1", "Zeppelin launch"),
+            room("rm_5", "Zeppelin docking"),
+        ])
+        .unwrap();
+    assert_eq!(
+        search(&store, "zeppelin"),
+        (vec!["rm_1".into(), "rm_5".into()], 2)
+    );
+    assert_eq!(search(&store, "onboarding").1, 0);
+    assert_eq!(
+        search(&store, "globex").1,
+        0,
+        "removed rooms leave the index"
+    );
+}
