@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "outbox",
     "conflicts",
     "resolve_conflict",
+    "discard_draft",
     "statuses",
     "lookup",
     "get_connection",

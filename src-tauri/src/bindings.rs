@@ -101,6 +101,7 @@ fn signatures(c: &mut Collector<'_>) -> Vec<CommandSignature> {
         "outbox"() -> Vec<OutboxEntry>;
         "conflicts"() -> Vec<Conflict>;
         "resolve_conflict"("roomId": String, "field": RoomField, "choice": Resolution) -> ();
+        "discard_draft"("id": String) -> ();
         "get_connection"() -> ConnectionInfo;
         "set_connection"("kind": ConnectionKind, "baseUrl": Option<String>) -> ConnectionInfo;
         "set_api_key"("key": String) -> ConnectionInfo;

@@ -1,5 +1,10 @@
 //! Roomdesk's desktop shell: thin command adapters over `roomdesk-core`, the app state,
 //! the in-app Sandbox, and the OS keyring. No business logic lives here.
+//!
+//! Environment (all optional): `ROOMDESK_DATA_DIR` (data dir; tests use a temp dir),
+//! `ROOMDESK_SECRET_STORE=memory` (in-memory keys instead of the OS keyring, for tests),
+//! `ROOMDESK_SANDBOX_PORT` (first port the Sandbox tries, default 7878; 0 = any free port),
+//! `RUST_LOG` (log filter, default `info`; logs go to stderr).
 
 pub mod bindings;
 pub mod commands;
@@ -34,6 +39,7 @@ pub fn build_app<R: Runtime>(
             commands::workspace::outbox,
             commands::workspace::conflicts,
             commands::workspace::resolve_conflict,
+            commands::workspace::discard_draft,
             commands::settings::get_connection,
             commands::settings::set_connection,
             commands::settings::set_api_key,

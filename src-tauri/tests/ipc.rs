@@ -85,6 +85,29 @@ fn edits_a_sandbox_room_and_keeps_it_across_a_restart() {
 }
 
 #[test]
+fn a_local_draft_waits_in_the_outbox_until_discarded() {
+    let h = Harness::new();
+    let draft = h.ok(
+        "create_room",
+        json!({"source": "local", "body": {"title": "Offline idea"}}),
+    );
+    assert_eq!(draft["state"], "draft");
+    let id = draft["room"]["id"].as_str().unwrap().to_string();
+    let outbox = h.ok("outbox", json!({}));
+    assert_eq!(outbox.as_array().unwrap().len(), 1, "{outbox}");
+    let local = h.ok(
+        "list_rooms",
+        json!({"source": "local", "search": "Offline"}),
+    );
+    assert_eq!(local["rooms"][0]["room"]["id"], id.as_str());
+
+    h.ok("discard_draft", json!({"id": id}));
+    assert_eq!(h.ok("outbox", json!({})).as_array().unwrap().len(), 0);
+    let gone = h.err("get_room", json!({"source": "local", "id": id}));
+    assert_eq!(gone["code"], "not_found");
+}
+
+#[test]
 fn flowla_connection_needs_a_url_and_a_working_key() {
     let server = flowla_server("flowla-test-key-9a8b", 3);
     let h = Harness::new();

@@ -276,6 +276,7 @@ export type Commands = {
   outbox: { args: Record<string, never>; result: Array<OutboxEntry> };
   conflicts: { args: Record<string, never>; result: Array<Conflict> };
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
+  discard_draft: { args: { id: string }; result: null };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -287,4 +288,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];

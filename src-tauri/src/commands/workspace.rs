@@ -59,3 +59,13 @@ pub async fn resolve_conflict(
         .resolve(&room_id, field, choice)
         .map_err(to_payload)
 }
+
+/// Drops a local draft that was never sent (and its outbox entry).
+#[tauri::command]
+pub async fn discard_draft(state: State<'_, AppState>, id: String) -> Answer<()> {
+    state
+        .service()
+        .map_err(to_payload)?
+        .discard_draft(&id)
+        .map_err(to_payload)
+}
