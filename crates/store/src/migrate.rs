@@ -28,6 +28,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0003_one_sort_keys_index_and_bulk_search",
         sql: include_str!("../migrations/0003_one_sort_keys_index_and_bulk_search.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_sort_keys_index_in_id_order",
+        sql: include_str!("../migrations/0004_sort_keys_index_in_id_order.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

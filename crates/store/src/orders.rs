@@ -3,16 +3,15 @@
 //! smallest value, ties by id ascending). Any page, however deep, is then a slice, and
 //! the total is its length.
 //!
-//! The sort keys of every room are read once from one narrow covering index
-//! (`rooms_sort_keys`, already in `createdAt` order) and each order is sorted from them
-//! in memory when first asked for. Everything is dropped when rooms may have changed: on
+//! The sort keys of every room are read once, in id order, from one narrow covering
+//! index (`rooms_sort_keys_by_id`); each order is then a stable sort on the key alone
+//! (ties keep their id order), done in memory when first asked for. Everything is dropped when rooms may have changed: on
 //! every write of this store that can change sort keys or which rooms exist (a generation
 //! counter), and when another connection committed (`PRAGMA data_version`).
 
 use crate::error::Result;
 use roomdesk_model::{SortDirection, SortField};
 use rusqlite::Connection;
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -20,12 +19,12 @@ use std::sync::Arc;
 struct Keys {
     rid: i64,
     keys: [Option<i64>; 4],
-    id: String,
 }
 
 #[derive(Default)]
 pub(crate) struct OrderCache {
     stamp: Option<(i64, u64)>,
+    /// Every room, in id order.
     keys: Option<Vec<Keys>>,
     orders: HashMap<(SortField, SortDirection), Arc<Vec<i64>>>,
 }
@@ -41,35 +40,27 @@ fn field_slot(field: SortField) -> usize {
 
 fn read_keys(conn: &Connection) -> Result<Vec<Keys>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT rid, created_ms, updated_ms, engagements, last_engaged_ms, id
-         FROM rooms INDEXED BY rooms_sort_keys ORDER BY created_ms, id",
+        "SELECT rid, created_ms, updated_ms, engagements, last_engaged_ms
+         FROM rooms INDEXED BY rooms_sort_keys_by_id ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(Keys {
             rid: r.get(0)?,
             keys: [r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?],
-            id: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The contract order of two rooms: `None < Some`, direction on the key only, ties by id.
-fn compare(a: &Keys, b: &Keys, slot: usize, direction: SortDirection) -> Ordering {
-    let by_key = a.keys[slot].cmp(&b.keys[slot]);
-    let by_key = match direction {
-        SortDirection::Asc => by_key,
-        SortDirection::Desc => by_key.reverse(),
-    };
-    by_key.then_with(|| a.id.cmp(&b.id))
-}
-
+/// `keys` is in id order; a stable sort on the key (`None` smallest) keeps ties by id.
 fn build(keys: &[Keys], field: SortField, direction: SortDirection) -> Vec<i64> {
     let slot = field_slot(field);
-    let mut refs: Vec<&Keys> = keys.iter().collect();
-    // Stable sort: finds the runs already in order (createdAt comes pre-sorted).
-    refs.sort_by(|a, b| compare(a, b, slot, direction));
-    refs.into_iter().map(|k| k.rid).collect()
+    let mut pairs: Vec<(Option<i64>, i64)> = keys.iter().map(|k| (k.keys[slot], k.rid)).collect();
+    match direction {
+        SortDirection::Asc => pairs.sort_by(|a, b| a.0.cmp(&b.0)),
+        SortDirection::Desc => pairs.sort_by(|a, b| b.0.cmp(&a.0)),
+    }
+    pairs.into_iter().map(|(_, rid)| rid).collect()
 }
 
 impl OrderCache {

@@ -29,7 +29,7 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "outbox",
         "conflicts",
         "sync_state",
-        "rooms_sort_keys",
+        "rooms_sort_keys_by_id",
         "search_pause",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
