@@ -57,8 +57,8 @@ fn build(keys: &[Keys], field: SortField, direction: SortDirection) -> Vec<i64> 
     let slot = field_slot(field);
     let mut pairs: Vec<(Option<i64>, i64)> = keys.iter().map(|k| (k.keys[slot], k.rid)).collect();
     match direction {
-        SortDirection::Asc => pairs.sort_by(|a, b| a.0.cmp(&b.0)),
-        SortDirection::Desc => pairs.sort_by(|a, b| b.0.cmp(&a.0)),
+        SortDirection::Asc => pairs.sort_by_key(|p| p.0),
+        SortDirection::Desc => pairs.sort_by_key(|p| std::cmp::Reverse(p.0)),
     }
     pairs.into_iter().map(|(_, rid)| rid).collect()
 }
