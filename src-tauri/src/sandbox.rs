@@ -3,9 +3,9 @@
 //! kept in `<data dir>/sandbox.json` so sandbox edits survive a restart.
 
 use crate::error::{Result, ShellError};
-use roomdesk_emulator::{EmulatorConfig, EmulatorHandle};
+use roomdesk_emulator::{EmulatorConfig, EmulatorError, EmulatorHandle};
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The Sandbox's API key. Not a secret (the Sandbox only listens on loopback and holds
 /// sample data), so it never goes to the keyring.
@@ -24,27 +24,26 @@ pub struct Sandbox {
 
 impl Sandbox {
     /// Starts the Sandbox on `127.0.0.1:port`; when that port is taken (or `port` is 0),
-    /// on a free one.
+    /// on a free one. An unreadable state file is set aside (renamed, not deleted) and
+    /// the Sandbox starts afresh: it only holds sample data.
     pub async fn start(data_dir: &Path, port: u16) -> Result<Sandbox> {
-        let config = || EmulatorConfig {
-            api_key: SANDBOX_API_KEY.to_string(),
-            seed_rooms: SANDBOX_SEED_ROOMS,
-            state_file: Some(data_dir.join(SANDBOX_STATE_FILE)),
-            ..EmulatorConfig::default()
-        };
-        let addr = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let handle = match roomdesk_emulator::spawn(addr(port), config()).await {
-            Ok(handle) => handle,
-            Err(first) if port != 0 => {
-                tracing::info!("Sandbox port {port} is not available ({first}); using a free port");
-                roomdesk_emulator::spawn(addr(0), config())
-                    .await
-                    .map_err(|e| ShellError::Sandbox(e.to_string()))?
+        let state_file = data_dir.join(SANDBOX_STATE_FILE);
+        match spawn_with_port_fallback(&state_file, port).await {
+            Err(EmulatorError::StateLoad { reason, .. }) => {
+                let aside = set_aside(&state_file)?;
+                tracing::warn!(
+                    "the Sandbox state could not be read ({reason}); kept it as {} and started a fresh Sandbox",
+                    aside.display()
+                );
+                spawn_with_port_fallback(&state_file, port).await
             }
-            Err(e) => return Err(ShellError::Sandbox(e.to_string())),
-        };
-        tracing::info!(url = %handle.base_url(), "Sandbox started");
-        Ok(Sandbox { handle })
+            other => other,
+        }
+        .map(|handle| {
+            tracing::info!(url = %handle.base_url(), "Sandbox started");
+            Sandbox { handle }
+        })
+        .map_err(|e| ShellError::Sandbox(e.to_string()))
     }
 
     /// `http://127.0.0.1:PORT`
@@ -54,5 +53,68 @@ impl Sandbox {
 
     pub fn handle(&self) -> &EmulatorHandle {
         &self.handle
+    }
+}
+
+async fn spawn_with_port_fallback(
+    state_file: &Path,
+    port: u16,
+) -> std::result::Result<EmulatorHandle, EmulatorError> {
+    let config = || EmulatorConfig {
+        api_key: SANDBOX_API_KEY.to_string(),
+        seed_rooms: SANDBOX_SEED_ROOMS,
+        state_file: Some(state_file.to_path_buf()),
+        ..EmulatorConfig::default()
+    };
+    let addr = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    match roomdesk_emulator::spawn(addr(port), config()).await {
+        Err(EmulatorError::Bind { source, .. }) if port != 0 => {
+            tracing::info!("Sandbox port {port} is not available ({source}); using a free port");
+            roomdesk_emulator::spawn(addr(0), config()).await
+        }
+        other => other,
+    }
+}
+
+/// Renames an unreadable state file to `sandbox.json.unreadable-<unix seconds>`.
+fn set_aside(state_file: &Path) -> Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let aside = state_file.with_extension(format!("json.unreadable-{secs}"));
+    std::fs::rename(state_file, &aside).map_err(|e| ShellError::io("set aside", state_file, e))?;
+    Ok(aside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_port_falls_back_to_a_free_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = busy.local_addr().unwrap().port();
+        let sandbox = tauri::async_runtime::block_on(Sandbox::start(dir.path(), port)).unwrap();
+        assert!(sandbox.base_url().starts_with("http://127.0.0.1:"));
+        assert_ne!(sandbox.handle().addr().port(), port);
+        assert_eq!(sandbox.handle().rooms().len(), SANDBOX_SEED_ROOMS);
+    }
+
+    #[test]
+    fn an_unreadable_state_file_is_kept_aside_and_the_sandbox_starts_fresh() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(SANDBOX_STATE_FILE), b"{ not json").unwrap();
+        let sandbox = tauri::async_runtime::block_on(Sandbox::start(dir.path(), 0)).unwrap();
+        assert_eq!(sandbox.handle().rooms().len(), SANDBOX_SEED_ROOMS);
+        let kept: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("sandbox.json.unreadable-"))
+            .collect();
+        assert_eq!(kept.len(), 1, "the unreadable file is kept, renamed");
+        let bytes = std::fs::read(dir.path().join(&kept[0])).unwrap();
+        assert_eq!(bytes, b"{ not json");
     }
 }
