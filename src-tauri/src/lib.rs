@@ -15,6 +15,9 @@ pub mod sandbox;
 pub mod secrets;
 pub mod state;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::{Result, ShellError};
 pub use state::{AppState, StateOptions};
 

@@ -2,11 +2,7 @@
 //! nowhere but the secret store: not in SQLite, not in any file of the data dir, not in
 //! the logs (captured at TRACE, every crate), not in anything the webview received.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
-
-mod common;
-
-use common::{flowla_server, Harness};
+use super::harness::{flowla_server, Harness};
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;

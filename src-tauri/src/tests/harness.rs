@@ -2,10 +2,8 @@
 //! free loopback port, an in-memory secret store, the app's real config and ACL, and
 //! `invoke` over the IPC path.
 
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
-
-use roomdesk_app::secrets::{MemoryStore, SecretStore};
-use roomdesk_app::{build_app, AppState, StateOptions};
+use crate::secrets::{MemoryStore, SecretStore};
+use crate::{build_app, AppState, StateOptions};
 use serde_json::Value;
 use std::sync::Arc;
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};

@@ -1,12 +1,8 @@
 //! The command layer over Tauri's IPC path (MockRuntime): real service, real SQLite in a
 //! temp dir, the real Sandbox emulator on loopback, the in-memory secret store.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed unwrap is a failed test
-
-mod common;
-
-use common::{flowla_server, Harness};
-use roomdesk_app::secrets::MemoryStore;
+use super::harness::{flowla_server, Harness};
+use crate::secrets::MemoryStore;
 use serde_json::json;
 use std::sync::Arc;
 
@@ -241,7 +237,7 @@ fn app_info_names_the_data_dir_and_sandbox() {
 /// generated TypeScript contract all name the same commands.
 #[test]
 fn every_command_is_declared_granted_registered_and_typed() {
-    let build_rs = include_str!("../build.rs");
+    let build_rs = include_str!("../../build.rs");
     let manifest_start = build_rs.find("const COMMANDS").unwrap();
     let manifest_end = manifest_start + build_rs[manifest_start..].find("];").unwrap();
     let mut declared: Vec<&str> = build_rs[manifest_start..manifest_end]
@@ -250,12 +246,12 @@ fn every_command_is_declared_granted_registered_and_typed() {
         .step_by(2)
         .collect();
     declared.sort_unstable();
-    let mut typed = roomdesk_app::bindings::command_names();
+    let mut typed = crate::bindings::command_names();
     typed.sort_unstable();
     assert_eq!(declared, typed);
 
     let capability: serde_json::Value =
-        serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+        serde_json::from_str(include_str!("../../capabilities/main.json")).unwrap();
     assert_eq!(capability["windows"], json!(["main"]));
     let granted: Vec<String> = capability["permissions"]
         .as_array()
@@ -297,7 +293,7 @@ fn other_windows_cannot_call_our_commands() {
     let other = tauri::WebviewWindowBuilder::new(&h.app, "popup", Default::default())
         .build()
         .unwrap();
-    let refused = common::invoke_on(&other, "get_connection", json!({})).unwrap_err();
+    let refused = super::harness::invoke_on(&other, "get_connection", json!({})).unwrap_err();
     assert!(refused.to_string().contains("not allowed"), "{refused}");
     assert!(h.invoke("get_connection", json!({})).is_ok());
 }
