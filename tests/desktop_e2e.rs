@@ -1,1 +1,186 @@
-//! (being built)
+//! The product as a user meets it: the built Roomdesk app (UI embedded) in a real window
+//! under Xvfb, driven through tauri-driver + WebKitWebDriver. Each run uses a fresh data
+//! dir, the in-memory secret store and a Sandbox on a free port. Failures leave a
+//! screenshot in tests/artifacts/.
+//!
+//! Run: `make test-e2e` (builds the app, then `cargo test -p roomdesk-tests --test
+//! desktop_e2e -- --ignored --test-threads=1` under `dbus-run-session` + `xvfb-run -a`).
+
+use fantoccini::{Client, Locator};
+use roomdesk_tests::desktop::{
+    app_binary, close_session, save_screenshot, testid, text_of, wait_for, wait_for_property,
+    wait_for_text, E2eResult, TauriDriver,
+};
+use std::future::Future;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// WebDriver key codes: Control (held until Null), Null (releases modifiers), Backspace.
+const CONTROL: char = '\u{E009}';
+const NULL_KEY: char = '\u{E000}';
+const BACKSPACE: char = '\u{E003}';
+
+/// Runs `steps` in a session; on failure saves a screenshot named after the step group.
+/// The session is closed (the app quits) either way, before the driver is stopped.
+async fn in_session<F, Fut, T>(
+    driver: &TauriDriver,
+    app: &Path,
+    name: &str,
+    steps: F,
+) -> E2eResult<T>
+where
+    F: FnOnce(Client) -> Fut,
+    Fut: Future<Output = E2eResult<T>>,
+{
+    let client = driver.session(app).await?;
+    let outcome = steps(client.clone()).await;
+    if let Err(e) = &outcome {
+        match save_screenshot(&client, &format!("{name}-failure")).await {
+            Ok(path) => eprintln!("{name} failed: {e}\nscreenshot: {}", path.display()),
+            Err(shot) => eprintln!("{name} failed: {e} (no screenshot: {shot})"),
+        }
+    }
+    let closed = close_session(&client).await;
+    let value = outcome?;
+    closed?;
+    Ok(value)
+}
+
+/// A screenshot for people to look at after the run; a hung or failed one is only reported.
+async fn keep_screenshot(c: &Client, name: &str) {
+    if let Err(e) = save_screenshot(c, name).await {
+        eprintln!("note: no {name} screenshot: {e}");
+    }
+}
+
+/// The row's first cell: where a person clicks to open a room (WebKitWebDriver will not
+/// click a `<tr>` itself: "element not interactable").
+fn row_cell(id: &str) -> String {
+    format!("{} td", testid(&format!("room-row-{id}")))
+}
+
+/// Waits for the first page of rooms; returns the first row's room id and title.
+async fn first_room(c: &Client) -> E2eResult<(String, String)> {
+    wait_for(c, &testid("room-list")).await?;
+    let row = wait_for(c, "[data-testid^=\"room-row-\"]").await?;
+    let id = row
+        .attr("data-testid")
+        .await?
+        .and_then(|t| t.strip_prefix("room-row-").map(str::to_string))
+        .ok_or("a room row without its id in data-testid")?;
+    let title = text_of(c, &testid(&format!("room-title-{id}"))).await?;
+    ensure(
+        !title.trim().is_empty(),
+        &format!("room {id} shows an empty title"),
+    )?;
+    Ok((id, title))
+}
+
+/// Fails the step (so the failure screenshot is taken and the app is closed) instead of panicking.
+fn ensure(condition: bool, what: &str) -> E2eResult<()> {
+    if condition {
+        Ok(())
+    } else {
+        Err(what.to_string().into())
+    }
+}
+
+/// Empties a React-controlled input the way a person does (select all, delete).
+async fn clear_input(el: &fantoccini::elements::Element) -> E2eResult<()> {
+    el.send_keys(&format!("{CONTROL}a{NULL_KEY}{BACKSPACE}"))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
+async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
+    let app = app_binary()?;
+    let data = tempfile::tempdir()?;
+    let zero_port = Path::new("0");
+    let memory = Path::new("memory");
+    let driver = TauriDriver::start(
+        &[
+            ("ROOMDESK_DATA_DIR", data.path()),
+            ("ROOMDESK_SECRET_STORE", memory),
+            // A free port for the Sandbox, so a running Roomdesk on 7878 does not matter.
+            ("ROOMDESK_SANDBOX_PORT", zero_port),
+        ],
+        "edit-title",
+    )?;
+    let stamp = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis();
+    let new_title = format!("Renamed by the e2e suite {stamp}");
+
+    // First run: the Sandbox list, a room, a rejected blank title, a saved new title.
+    let (room_id, old_title) = in_session(&driver, &app, "first-run", |c| {
+        let new_title = new_title.clone();
+        async move {
+            wait_for_text(&c, &testid("connection-badge"), "Sandbox").await?;
+            let (id, old_title) = first_room(&c).await?;
+            ensure(
+                c.find(Locator::Css(&testid("room-list")))
+                    .await?
+                    .is_displayed()
+                    .await?,
+                "the room list is not displayed",
+            )?;
+            keep_screenshot(&c, "room-list").await;
+
+            c.find(Locator::Css(&row_cell(&id))).await?.click().await?;
+            let input = wait_for(&c, &testid("room-title-input")).await?;
+            wait_for_property(&c, &testid("room-title-input"), "value", &old_title).await?;
+            let save = c.find(Locator::Css(&testid("room-save"))).await?;
+            ensure(
+                !save.is_enabled().await?,
+                "Save must be disabled while nothing changed",
+            )?;
+
+            clear_input(&input).await?;
+            wait_for_text(&c, &testid("room-title-error"), "can't be blank").await?;
+            ensure(
+                !save.is_enabled().await?,
+                "Save must be disabled for a blank title",
+            )?;
+
+            input.send_keys(&new_title).await?;
+            wait_for_property(&c, &testid("room-title-input"), "value", &new_title).await?;
+            ensure(
+                save.is_enabled().await?,
+                "Save must be enabled for a changed, valid title",
+            )?;
+            save.click().await?;
+            wait_for_text(&c, &testid("save-status"), "Saved").await?;
+            wait_for_text(&c, &testid("room-heading"), &new_title).await?;
+            keep_screenshot(&c, "room-saved").await;
+
+            c.find(Locator::Css(&testid("back-to-list")))
+                .await?
+                .click()
+                .await?;
+            wait_for_text(&c, &testid(&format!("room-title-{id}")), &new_title).await?;
+            Ok((id, old_title))
+        }
+    })
+    .await?;
+    assert_ne!(old_title, new_title);
+
+    // Second run, same data dir: the app starts again and still shows the new title.
+    in_session(&driver, &app, "after-restart", |c| {
+        let new_title = new_title.clone();
+        let room_id = room_id.clone();
+        async move {
+            wait_for_text(&c, &testid(&format!("room-title-{room_id}")), &new_title).await?;
+            c.find(Locator::Css(&row_cell(&room_id)))
+                .await?
+                .click()
+                .await?;
+            wait_for_property(&c, &testid("room-title-input"), "value", &new_title).await?;
+            wait_for_text(&c, &testid("room-id"), &room_id).await?;
+            Ok(())
+        }
+    })
+    .await?;
+
+    drop(driver);
+    Ok(())
+}

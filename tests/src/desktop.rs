@@ -1,0 +1,326 @@
+//! Harness for the desktop end-to-end suite: runs `tauri-driver` (which runs
+//! WebKitWebDriver, which runs the built app) on free loopback ports, opens WebDriver
+//! sessions with fantoccini, saves screenshots, and cleans up in the right order
+//! (session first, then the driver, then any child it left behind).
+//!
+//! Needs a display (Xvfb) and a D-Bus session; `make test-e2e` provides both.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use std::collections::HashSet;
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Any failure in the harness or a step, with a message that says what was expected.
+pub type E2eError = Box<dyn std::error::Error + Send + Sync>;
+pub type E2eResult<T> = Result<T, E2eError>;
+
+/// How long a UI condition may take before a step fails (generous: CI machines are slow).
+pub const UI_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// The built app: `$ROOMDESK_APP_BIN`, else `target/debug/roomdesk-app` (absolute).
+pub fn app_binary() -> E2eResult<PathBuf> {
+    let path = std::env::var_os("ROOMDESK_APP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/roomdesk-app"));
+    let path = fs::canonicalize(&path).map_err(|e| {
+        format!(
+            "no built app at {} ({e}): run `npm --prefix ui run build && cargo build -p roomdesk-app --features tauri/custom-protocol` (or scripts/build-desktop.sh)",
+            path.display()
+        )
+    })?;
+    Ok(path)
+}
+
+/// `$TAURI_DRIVER`, else `~/.cargo/bin/tauri-driver` when it exists, else `tauri-driver` on PATH.
+pub fn tauri_driver_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let home_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|d| d.join("bin/tauri-driver"));
+    match home_bin {
+        Some(p) if p.exists() => p,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+/// Where failure screenshots and driver logs go (gitignored).
+pub fn artifacts_dir() -> PathBuf {
+    workspace_root().join("tests/artifacts")
+}
+
+fn free_port() -> E2eResult<u16> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    Ok(listener.local_addr()?.port())
+}
+
+/// A running `tauri-driver`. Dropping it stops the driver and whatever it started.
+pub struct TauriDriver {
+    child: Child,
+    port: u16,
+}
+
+impl TauriDriver {
+    /// Starts the driver with `env` added to its environment (the app inherits it),
+    /// and waits until it answers `GET /status`.
+    pub fn start(env: &[(&str, &Path)], log_name: &str) -> E2eResult<TauriDriver> {
+        let port = free_port()?;
+        let native_port = free_port()?;
+        fs::create_dir_all(artifacts_dir())?;
+        let log = fs::File::create(artifacts_dir().join(format!("{log_name}-driver.log")))?;
+        let mut cmd = Command::new(tauri_driver_binary());
+        cmd.arg("--port")
+            .arg(port.to_string())
+            .arg("--native-port")
+            .arg(native_port.to_string())
+            .env("NO_AT_BRIDGE", "1")
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let child = cmd.spawn().map_err(|e| {
+            format!(
+                "cannot start {}: {e} (cargo install tauri-driver --locked)",
+                tauri_driver_binary().display()
+            )
+        })?;
+        let driver = TauriDriver { child, port };
+        driver.wait_ready(Duration::from_secs(30))?;
+        Ok(driver)
+    }
+
+    fn wait_ready(&self, timeout: Duration) -> E2eResult<()> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if status_ok(self.port) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "tauri-driver did not answer /status on port {} within {timeout:?}",
+                    self.port
+                )
+                .into());
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// A new WebDriver session: launches the app and waits for its page.
+    pub async fn session(&self, app: &Path) -> E2eResult<Client> {
+        let mut caps = serde_json::Map::new();
+        // No browserName: WebKitWebDriver rejects one that does not match the app.
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app, "args": [] }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await?;
+        // A build without `tauri/custom-protocol` shows its dev server URL instead of the UI.
+        let url = client.current_url().await?;
+        if url.scheme().starts_with("http") && url.host_str() == Some("localhost") {
+            let _ = close_session(&client).await;
+            return Err(format!(
+                "{} loads {url}: it was built without the embedded UI; build it with `--features tauri/custom-protocol`",
+                app.display()
+            )
+            .into());
+        }
+        Ok(client)
+    }
+}
+
+/// A bare HTTP/1.0 `GET /status`: true once the driver (and its native driver) answers 200.
+fn status_ok(port: u16) -> bool {
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let Ok(mut stream) = TcpStream::connect_timeout(&addr, Duration::from_millis(500)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    if stream
+        .write_all(b"GET /status HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        .is_err()
+    {
+        return false;
+    }
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer.starts_with("HTTP/1.1 200") || answer.starts_with("HTTP/1.0 200")
+}
+
+/// Every process below `root` (children, grandchildren, …), read from /proc.
+fn descendants(root: u32) -> Vec<u32> {
+    let mut parents: Vec<(u32, u32)> = Vec::new();
+    if let Ok(entries) = fs::read_dir("/proc") {
+        for entry in entries.flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<u32>().ok())
+            else {
+                continue;
+            };
+            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces.
+            if let Ok(stat) = fs::read_to_string(entry.path().join("stat")) {
+                if let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) {
+                    if let Some(ppid) = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok())
+                    {
+                        parents.push((pid, ppid));
+                    }
+                }
+            }
+        }
+    }
+    let mut found: Vec<u32> = Vec::new();
+    let mut frontier: HashSet<u32> = HashSet::from([root]);
+    while !frontier.is_empty() {
+        let next: HashSet<u32> = parents
+            .iter()
+            .filter(|(pid, ppid)| frontier.contains(ppid) && !found.contains(pid))
+            .map(|(pid, _)| *pid)
+            .collect();
+        found.extend(next.iter().copied());
+        frontier = next;
+    }
+    found
+}
+
+fn signal(pid: u32, sig: &str) {
+    let _ = Command::new("kill")
+        .arg(format!("-{sig}"))
+        .arg(pid.to_string())
+        .stderr(Stdio::null())
+        .status();
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        // Collect the driver's process tree first: once it dies, its children are re-parented.
+        let children = descendants(self.child.id());
+        signal(self.child.id(), "TERM");
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for pid in children {
+            signal(pid, "KILL");
+        }
+    }
+}
+
+/// How long a screenshot or a session close may take before we give up on it. Under Xvfb,
+/// WebKitWebDriver's screenshot sometimes never answers (measured here: the first one in a
+/// session usually works, later ones may hang); a test must not hang with it.
+pub const DRIVER_CALL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Ends the WebDriver session (the app quits), giving up after `DRIVER_CALL_TIMEOUT`.
+pub async fn close_session(client: &Client) -> E2eResult<()> {
+    match tokio::time::timeout(DRIVER_CALL_TIMEOUT, client.clone().close()).await {
+        Ok(result) => Ok(result?),
+        Err(_) => {
+            Err(format!("closing the WebDriver session took over {DRIVER_CALL_TIMEOUT:?}").into())
+        }
+    }
+}
+
+/// Saves a screenshot of the session to `tests/artifacts/<name>.png`; returns its path.
+/// Callers treat a failure as a note, not a test failure (see `DRIVER_CALL_TIMEOUT`).
+pub async fn save_screenshot(client: &Client, name: &str) -> E2eResult<PathBuf> {
+    let png = tokio::time::timeout(DRIVER_CALL_TIMEOUT, client.screenshot())
+        .await
+        .map_err(|_| format!("screenshot took over {DRIVER_CALL_TIMEOUT:?}"))??;
+    fs::create_dir_all(artifacts_dir())?;
+    let path = artifacts_dir().join(format!("{name}.png"));
+    fs::write(&path, png)?;
+    Ok(path)
+}
+
+/// `[data-testid="<id>"]`
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// Waits until `css` matches an element.
+pub async fn wait_for(client: &Client, css: &str) -> E2eResult<fantoccini::elements::Element> {
+    client
+        .wait()
+        .at_most(UI_TIMEOUT)
+        .for_element(Locator::Css(css))
+        .await
+        .map_err(|e| format!("no element {css} within {UI_TIMEOUT:?}: {e}").into())
+}
+
+/// Waits until the element at `css` holds exactly `expected` as its text (trimmed).
+///
+/// Reads the DOM's `textContent`, not WebDriver's "visible text": WebKitWebDriver's
+/// visibility check reports text inside `overflow: hidden` + ellipsis boxes (Mantine
+/// badges, clamped table titles) as not displayed, and returns "" for it.
+pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> E2eResult<()> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    let mut last = String::from("<no element>");
+    while Instant::now() < deadline {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            if let Ok(Some(text)) = el.prop("textContent").await {
+                if text.trim() == expected {
+                    return Ok(());
+                }
+                last = text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("{css} shows {last:?}, expected {expected:?} (waited {UI_TIMEOUT:?})").into())
+}
+
+/// The trimmed `textContent` of the element at `css` (see `wait_for_text` for why).
+pub async fn text_of(client: &Client, css: &str) -> E2eResult<String> {
+    let el = client.find(Locator::Css(css)).await?;
+    Ok(el
+        .prop("textContent")
+        .await?
+        .unwrap_or_default()
+        .trim()
+        .to_string())
+}
+
+/// Waits until the element at `css` has the DOM property `prop` equal to `expected`.
+pub async fn wait_for_property(
+    client: &Client,
+    css: &str,
+    prop: &str,
+    expected: &str,
+) -> E2eResult<()> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    let mut last: Option<String> = None;
+    while Instant::now() < deadline {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            last = el.prop(prop).await.ok().flatten();
+            if last.as_deref() == Some(expected) {
+                return Ok(());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("{css}.{prop} is {last:?}, expected {expected:?}").into())
+}
