@@ -32,7 +32,7 @@ export function ConnectionBadge() {
     : `${info.baseUrl ?? "no base URL"}${info.keyHint ? ` · key …${info.keyHint}` : ""}`;
   return (
     <Tooltip label={hint}>
-      <Badge variant="dot" color={color} size="lg" data-testid="connection-badge" data-kind={info.kind}>
+      <Badge variant="dot" color={color} size="lg" tt="none" data-testid="connection-badge" data-kind={info.kind}>
         {label}
       </Badge>
     </Tooltip>

@@ -175,7 +175,7 @@ function RoomRow({ view, now, onOpen }: { view: RoomView; now: number; onOpen: (
         </Tooltip>
       </Table.Td>
       <Table.Td ta="right">
-        <Text size="sm" ff="monospace" data-testid={`room-engagements-${room.id}`}>
+        <Text size="sm" style={{ fontVariantNumeric: "tabular-nums" }} data-testid={`room-engagements-${room.id}`}>
           {formatCount(room.totalEngagements)}
         </Text>
       </Table.Td>
