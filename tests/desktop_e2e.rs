@@ -8,8 +8,8 @@
 
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
-    app_binary, close_session, save_screenshot, testid, text_of, wait_for, wait_for_property,
-    wait_for_text, E2eResult, TauriDriver,
+    app_binary, close_session, focus, press_key, save_screenshot, testid, text_of, wait_for,
+    wait_for_property, wait_for_text, wait_until_text, E2eResult, TauriDriver,
 };
 use std::future::Future;
 use std::path::Path;
@@ -19,6 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 const CONTROL: char = '\u{E009}';
 const NULL_KEY: char = '\u{E000}';
 const BACKSPACE: char = '\u{E003}';
+const ENTER: char = '\u{E007}';
 
 /// Runs `steps` in a session; on failure saves a screenshot named after the step group.
 /// The session is closed (the app quits) either way, before the driver is stopped.
@@ -178,6 +179,104 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
             wait_for_text(&c, &testid("room-id"), &room_id).await?;
             Ok(())
         }
+    })
+    .await?;
+
+    drop(driver);
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
+async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2eResult<()> {
+    let app = app_binary()?;
+    let data = tempfile::tempdir()?;
+    let driver = TauriDriver::start(
+        &[
+            ("ROOMDESK_DATA_DIR", data.path()),
+            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
+            ("ROOMDESK_SANDBOX_PORT", Path::new("0")),
+        ],
+        "keyboard",
+    )?;
+    let data_dir = data.path().to_string_lossy().to_string();
+
+    in_session(&driver, &app, "keyboard", |c| async move {
+        // Paging: the Sandbox holds more than one page; Next shows others, Previous comes back.
+        let (first_id, _) = first_room(&c).await?;
+        wait_until_text(&c, &testid("page-label"), "to start with 1–25", |t| {
+            t.starts_with("1–25")
+        })
+        .await?;
+        c.find(Locator::Css(&testid("page-next")))
+            .await?
+            .click()
+            .await?;
+        wait_until_text(&c, &testid("page-label"), "to start with 26–50", |t| {
+            t.starts_with("26–50")
+        })
+        .await?;
+        let (second_page_id, _) = first_room(&c).await?;
+        ensure(
+            second_page_id != first_id,
+            "page 2 starts with the same room as page 1",
+        )?;
+        c.find(Locator::Css(&testid("page-prev")))
+            .await?
+            .click()
+            .await?;
+        wait_until_text(&c, &testid("page-label"), "to start with 1–25", |t| {
+            t.starts_with("1–25")
+        })
+        .await?;
+
+        // Keyboard: focus the first row, Enter opens it; Ctrl+S in the field saves.
+        let row = wait_for(&c, &testid(&format!("room-row-{first_id}"))).await?;
+        focus(&c, &row).await?;
+        press_key(&c, ENTER).await?;
+        let input = wait_for(&c, &testid("room-title-input")).await?;
+        wait_for_text(&c, &testid("room-id"), &first_id).await?;
+        clear_input(&input).await?;
+        input.send_keys("Saved with the keyboard").await?;
+        wait_for_property(
+            &c,
+            &testid("room-title-input"),
+            "value",
+            "Saved with the keyboard",
+        )
+        .await?;
+        input.send_keys(&format!("{CONTROL}s{NULL_KEY}")).await?;
+        wait_for_text(&c, &testid("save-status"), "Saved").await?;
+        wait_for_text(&c, &testid("room-heading"), "Saved with the keyboard").await?;
+
+        // The frame: Sync runs over a Tauri channel and reports; the Outbox is then empty;
+        // Settings shows the data folder this run gave the app.
+        c.find(Locator::Css(&testid("sync-button")))
+            .await?
+            .click()
+            .await?;
+        wait_until_text(&c, &testid("sync-status"), "to start with Synced", |t| {
+            t.starts_with("Synced")
+        })
+        .await?;
+        c.find(Locator::Css(&testid("nav-outbox")))
+            .await?
+            .click()
+            .await?;
+        wait_for(&c, &testid("outbox-empty")).await?;
+        c.find(Locator::Css(&testid("nav-settings")))
+            .await?
+            .click()
+            .await?;
+        wait_until_text(
+            &c,
+            &testid("settings-app"),
+            "to name the temp data dir",
+            |t| t.contains(&data_dir),
+        )
+        .await?;
+        keep_screenshot(&c, "settings").await;
+        Ok(())
     })
     .await?;
 

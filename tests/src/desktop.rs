@@ -277,20 +277,52 @@ pub async fn wait_for(client: &Client, css: &str) -> E2eResult<fantoccini::eleme
 /// visibility check reports text inside `overflow: hidden` + ellipsis boxes (Mantine
 /// badges, clamped table titles) as not displayed, and returns "" for it.
 pub async fn wait_for_text(client: &Client, css: &str, expected: &str) -> E2eResult<()> {
+    wait_until_text(client, css, &format!("{expected:?}"), |t| t == expected)
+        .await
+        .map(|_| ())
+}
+
+/// Waits until the trimmed `textContent` at `css` satisfies `ok`; returns that text.
+/// `wanted` describes the condition for the error message.
+pub async fn wait_until_text(
+    client: &Client,
+    css: &str,
+    wanted: &str,
+    ok: impl Fn(&str) -> bool,
+) -> E2eResult<String> {
     let deadline = Instant::now() + UI_TIMEOUT;
     let mut last = String::from("<no element>");
     while Instant::now() < deadline {
         if let Ok(el) = client.find(Locator::Css(css)).await {
             if let Ok(Some(text)) = el.prop("textContent").await {
-                if text.trim() == expected {
-                    return Ok(());
+                if ok(text.trim()) {
+                    return Ok(text.trim().to_string());
                 }
                 last = text;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    Err(format!("{css} shows {last:?}, expected {expected:?} (waited {UI_TIMEOUT:?})").into())
+    Err(format!("{css} shows {last:?}, expected {wanted} (waited {UI_TIMEOUT:?})").into())
+}
+
+/// Presses and releases `key` (a WebDriver key code such as Enter, `\u{E007}`) on
+/// whatever has focus: for elements WebKitWebDriver will not type into, like table rows.
+pub async fn press_key(client: &Client, key: char) -> E2eResult<()> {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let keys = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    client.perform_actions(keys).await?;
+    Ok(())
+}
+
+/// Gives `el` keyboard focus, as Tab would.
+pub async fn focus(client: &Client, el: &fantoccini::elements::Element) -> E2eResult<()> {
+    client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(el)?])
+        .await?;
+    Ok(())
 }
 
 /// The trimmed `textContent` of the element at `css` (see `wait_for_text` for why).
