@@ -7,6 +7,9 @@ import { getAppInfo, getConnection } from "../../api/commands";
 import { queryKeys } from "../../api/queryKeys";
 import { ComingNext } from "../../app/ComingNext";
 
+/** Rows whose values are paths or addresses. */
+const MONOSPACE_LABELS = new Set(["API address", "Flowla base URL", "Data folder", "Sandbox"]);
+
 export function SettingsPage() {
   const connection = useQuery({ queryKey: queryKeys.connection, queryFn: getConnection });
   const app = useQuery({ queryKey: queryKeys.appInfo, queryFn: getAppInfo });
@@ -22,7 +25,7 @@ export function SettingsPage() {
         {connection.data && (
           <Facts
             rows={[
-              ["Connection", <Badge key="k" variant="light">{connection.data.kind === "sandbox" ? "Sandbox" : "Flowla"}</Badge>],
+              ["Connection", <Badge key="k" variant="light" tt="none">{connection.data.kind === "sandbox" ? "Sandbox" : "Flowla"}</Badge>],
               ["API address", connection.data.baseUrl ?? "—"],
               ["Flowla base URL", connection.data.flowlaBaseUrl ?? "not set"],
               [
@@ -76,7 +79,7 @@ function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId: string }
             <Table.Td>
               <Group gap="xs">
                 {typeof value === "string" ? (
-                  <Text size="sm" ff={label.includes("folder") || label.includes("address") ? "monospace" : undefined}>
+                  <Text size="sm" ff={MONOSPACE_LABELS.has(label) ? "monospace" : undefined}>
                     {value}
                   </Text>
                 ) : (
