@@ -52,3 +52,10 @@ describe("command module", () => {
     await expect(call("get_app_info", {})).rejects.toMatchObject({ code: "ipc", message: "command get_app_info not allowed" });
   });
 });
+
+describe("outside the desktop app", () => {
+  it("rejects every command with code no_shell instead of a TypeError", async () => {
+    // No setInvoker: the real transport, in jsdom, where there is no Tauri shell.
+    await expect(call("get_app_info", {})).rejects.toMatchObject({ code: "no_shell", retryable: false });
+  });
+});

@@ -1,7 +1,7 @@
 // The one typed door to the desktop shell. Every command's arguments and result come from
 // the generated `bindings.ts` (Rust owns those types); this module only adds the call
 // itself and turns rejections into `CommandError`s.
-import { Channel, invoke } from "@tauri-apps/api/core";
+import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import type {
   AppInfo,
   CommandName,
@@ -16,7 +16,7 @@ import type {
   SyncProgress,
   SyncReport,
 } from "../bindings";
-import { toCommandError } from "./errors";
+import { CommandError, toCommandError, UI_ERROR_CODES } from "./errors";
 
 type Args<K extends CommandName> = Commands[K]["args"];
 type Result<K extends CommandName> = Commands[K]["result"];
@@ -24,7 +24,17 @@ type Result<K extends CommandName> = Commands[K]["result"];
 /** How a command reaches the shell. Tests swap it; the app uses Tauri's `invoke`. */
 export type Invoker = (command: string, args: Record<string, unknown>) => Promise<unknown>;
 
-const tauriInvoker: Invoker = (command, args) => invoke(command, args);
+const tauriInvoker: Invoker = (command, args) =>
+  isTauri()
+    ? invoke(command, args)
+    : Promise.reject(
+        new CommandError(command, {
+          code: UI_ERROR_CODES.noShell,
+          message: "This window is not the Roomdesk app: start it with `make run` (a plain browser has no desktop shell to ask).",
+          field: null,
+          retryable: false,
+        }),
+      );
 let invoker: Invoker = tauriInvoker;
 
 /** Replaces the transport (tests, previews). Returns a function that restores the old one. */

@@ -10,6 +10,8 @@ export const UI_ERROR_CODES = {
   ipc: "ipc",
   /** Something that is neither an `ErrorPayload` nor a string. */
   unknown: "unknown",
+  /** The UI runs in a plain browser (e.g. `npm run dev` alone): there is no shell to call. */
+  noShell: "no_shell",
 } as const;
 
 export class CommandError extends Error {

@@ -13,7 +13,7 @@ import { SyncControl } from "./SyncControl";
 import { useRoute } from "./useRoute";
 
 const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
-  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1 } },
+  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1, sort: null } },
   { section: "outbox", label: "Outbox", icon: <OutboxIcon />, to: { name: "outbox" } },
   { section: "settings", label: "Settings", icon: <SettingsIcon />, to: { name: "settings" } },
 ];
@@ -76,8 +76,9 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
       return (
         <RoomList
           page={route.page}
-          onPageChange={(page) => {
-            navigate({ name: "rooms", page });
+          sort={route.sort}
+          onChange={(page, sort) => {
+            navigate({ name: "rooms", page, sort });
           }}
           onOpen={(id) => {
             navigate({ name: "room", id });
@@ -91,7 +92,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           id={route.id}
           onBack={() => {
             if (window.history.length > 1) window.history.back();
-            else navigate({ name: "rooms", page: 1 });
+            else navigate({ name: "rooms", page: 1, sort: null });
           }}
         />
       );

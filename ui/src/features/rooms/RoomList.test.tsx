@@ -12,21 +12,21 @@ afterEach(() => {
   restore = null;
 });
 
-function renderList(answer: (args: Record<string, unknown>) => Promise<unknown>, page = 1) {
+function renderList(answer: (args: Record<string, unknown>) => Promise<unknown>, page = 1, sort: string | null = null) {
   const calls: Record<string, unknown>[] = [];
   restore = setInvoker((_command, args) => {
     calls.push(args);
     return answer(args);
   });
   const onOpen = vi.fn();
-  const onPageChange = vi.fn();
+  const onChange = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders client={client}>
-      <RoomList page={page} onOpen={onOpen} onPageChange={onPageChange} />
+      <RoomList page={page} sort={sort} onOpen={onOpen} onChange={onChange} />
     </AppProviders>,
   );
-  return { calls, onOpen, onPageChange };
+  return { calls, onOpen, onChange };
 }
 
 describe("RoomList", () => {
@@ -52,7 +52,7 @@ describe("RoomList", () => {
 
   it("pages forward only when there is more", async () => {
     const full = Array.from({ length: 25 }, (_, i) => roomView(`r_${i}`, `Room ${i}`));
-    const { onPageChange } = renderList(() => Promise.resolve({ rooms: full, page: 1, limit: 25, total: 60 }));
+    const { onChange } = renderList(() => Promise.resolve({ rooms: full, page: 1, limit: 25, total: 60 }), 1, "createdAt:ASC");
     await screen.findByTestId("room-row-r_0");
     const next = screen.getByTestId<HTMLButtonElement>("page-next");
     await waitFor(() => {
@@ -60,7 +60,13 @@ describe("RoomList", () => {
     });
     expect(screen.getByTestId<HTMLButtonElement>("page-prev").disabled).toBe(true);
     fireEvent.click(next);
-    expect(onPageChange).toHaveBeenCalledWith(2);
+    expect(onChange).toHaveBeenCalledWith(2, "createdAt:ASC");
+  });
+
+  it("asks for the order the route names, and the default for an unknown one", async () => {
+    const { calls } = renderList(() => Promise.resolve({ rooms: [], page: 3, limit: 25, total: 0 }), 3, "totalEngagements:DESC");
+    await screen.findByTestId("room-list-empty");
+    expect(calls[0]).toMatchObject({ query: { page: 3, sortBy: "totalEngagements", sortDirection: "DESC" } });
   });
 
   it("shows an empty state", async () => {

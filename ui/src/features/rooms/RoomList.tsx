@@ -1,32 +1,29 @@
 // The room list: title, updated, engagements; paged; opens a room on click or Enter.
 import { Alert, Button, Card, Group, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { useState, type KeyboardEvent } from "react";
-import type { RoomView, SortDirection, SortField } from "../../bindings";
+import type { KeyboardEvent } from "react";
+import type { RoomView } from "../../bindings";
 import { BackIcon, NextIcon } from "../../app/icons";
 import { useNow } from "../../app/useNow";
 import { formatCount, formatExact, formatRelative } from "../../format/time";
 import { describePage, pageInfo, PAGE_SIZE } from "./paging";
 import { useRoomList } from "./roomQueries";
 import { RoomStateBadge } from "./RoomStateBadge";
-
-const SORTS: { value: string; label: string; sortBy: SortField; sortDirection: SortDirection }[] = [
-  { value: "updatedAt:DESC", label: "Recently updated", sortBy: "updatedAt", sortDirection: "DESC" },
-  { value: "createdAt:DESC", label: "Newest", sortBy: "createdAt", sortDirection: "DESC" },
-  { value: "createdAt:ASC", label: "Oldest", sortBy: "createdAt", sortDirection: "ASC" },
-  { value: "totalEngagements:DESC", label: "Most engaged", sortBy: "totalEngagements", sortDirection: "DESC" },
-  { value: "lastEngagedAt:DESC", label: "Last engaged", sortBy: "lastEngagedAt", sortDirection: "DESC" },
-];
-const DEFAULT_SORT = SORTS[0] ?? { sortBy: "updatedAt", sortDirection: "DESC", value: "", label: "" };
+import { DEFAULT_SORT, ROOM_SORTS, sortFromValue } from "./sorting";
 
 interface Props {
   page: number;
-  onPageChange: (page: number) => void;
+  /** The sort's URL value ("updatedAt:DESC"); null for the default. */
+  sort: string | null;
+  /** Go to another page or order (the route keeps both, so Back returns here). */
+  onChange: (page: number, sort: string | null) => void;
   onOpen: (id: string) => void;
 }
 
-export function RoomList({ page, onPageChange, onOpen }: Props) {
-  const [sortValue, setSortValue] = useState(DEFAULT_SORT.value);
-  const sort = SORTS.find((s) => s.value === sortValue) ?? DEFAULT_SORT;
+export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
+  const sort = sortFromValue(sortValue);
+  const onPageChange = (next: number) => {
+    onChange(next, sortValue);
+  };
   const list = useRoomList({ page, sortBy: sort.sortBy, sortDirection: sort.sortDirection });
   const now = useNow();
 
@@ -46,14 +43,11 @@ export function RoomList({ page, onPageChange, onOpen }: Props) {
         <Select
           label="Sort"
           w={200}
-          data={SORTS.map(({ value, label }) => ({ value, label }))}
-          value={sortValue}
+          data={ROOM_SORTS.map(({ value, label }) => ({ value, label }))}
+          value={sort.value}
           allowDeselect={false}
           onChange={(value) => {
-            if (value) {
-              setSortValue(value);
-              onPageChange(1);
-            }
+            if (value) onChange(1, value === DEFAULT_SORT.value ? null : value);
           }}
           data-testid="room-sort"
         />
