@@ -21,7 +21,9 @@ note "compiling the suite"
 cargo test -p roomdesk-tests --test desktop_e2e --no-run -q
 
 note "running it under dbus-run-session + xvfb-run (app: $APP_BIN)"
-timeout --kill-after=30 1200 \
-    dbus-run-session -- \
+# The timeout sits inside the session so a hung test still lets xvfb-run stop Xvfb and
+# dbus-run-session stop the bus (and whatever the bus started) on the way out.
+dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1280x800x24" \
+    timeout --kill-after=30 1200 \
     cargo test -p roomdesk-tests --test desktop_e2e -- --ignored --test-threads=1 "$@"
