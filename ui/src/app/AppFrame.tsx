@@ -8,7 +8,7 @@ import { RoomPage } from "../features/rooms/RoomPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
-import { navSection, type Route } from "./routes";
+import { formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
 import { useRoute } from "./useRoute";
 
@@ -53,10 +53,9 @@ export function AppFrame() {
               leftSection={item.icon}
               active={active === item.section}
               variant="light"
+              // A real link to the screen's hash: the browser moves, useRoute follows.
+              href={formatRoute(item.to)}
               data-testid={`nav-${item.section}`}
-              onClick={() => {
-                navigate(item.to);
-              }}
               styles={{ root: { borderRadius: "var(--mantine-radius-md)" } }}
             />
           ))}
