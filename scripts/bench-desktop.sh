@@ -15,7 +15,7 @@ cd "$ROOT"
 
 RUNS=${1:-5}
 ROOMS=10000
-MINIMAL_BIN="$ROOT/target/debug/roomdesk-minimal-app"
+MINIMAL_BIN="$BIN_DIR/roomdesk-minimal-app"
 ROOM_ROW_SELECTOR='[data-testid=room-list] [data-testid^=room-row-]'
 
 if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then
@@ -43,14 +43,14 @@ data="$scratch/data"
 mkdir -p "$data"
 port=18787
 base="http://127.0.0.1:$port"
-"$ROOT/target/debug/roomdesk" emulator --addr "127.0.0.1:$port" --seed "$ROOMS" \
+"$BIN_DIR/roomdesk" emulator --addr "127.0.0.1:$port" --seed "$ROOMS" \
     --state-file "$data/sandbox.json" >"$scratch/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 1 100); do
     curl -fsS -o /dev/null -H "x-flowla-api-key: $SANDBOX_KEY" "$base/api/v2/statuses" 2>/dev/null && break
     sleep 0.1
 done
-cli=("$ROOT/target/debug/roomdesk" --base-url "$base" --data-dir "$data")
+cli=("$BIN_DIR/roomdesk" --base-url "$base" --data-dir "$data")
 # One write makes the emulator save its rooms to sandbox.json, which the app's Sandbox
 # then loads, so the app's remote and local views both hold the same $ROOMS+1 rooms.
 FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" rooms create --title "Benchmark marker" >/dev/null

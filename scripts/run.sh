@@ -12,8 +12,8 @@ print_sandbox_help() {
 
   Sandbox API: $SANDBOX_URL   API key: $SANDBOX_KEY
   (the same rooms the app shows; if port 7878 was busy the app picks a free one and logs it)
-  From another terminal, with the CLI built at target/debug/roomdesk:
-    export PATH="$ROOT/target/debug:\$PATH" FLOWLA_BASE_URL=$SANDBOX_URL FLOWLA_API_KEY=$SANDBOX_KEY
+  From another terminal, with the CLI built at $BIN_DIR/roomdesk:
+    export PATH="$BIN_DIR:\$PATH" FLOWLA_BASE_URL=$SANDBOX_URL FLOWLA_API_KEY=$SANDBOX_KEY
     roomdesk rooms list --sort-by updatedAt --sort-direction ASC
 
 HELP
@@ -25,7 +25,7 @@ run_emulator_only() {
     "$ROOT/scripts/setup.sh" rust
     cargo build -q -p roomdesk-cli
     print_sandbox_help
-    exec "$ROOT/target/debug/roomdesk" emulator --addr 127.0.0.1:7878 --seed 500 --api-key "$SANDBOX_KEY"
+    exec "$BIN_DIR/roomdesk" emulator --addr 127.0.0.1:7878 --seed 500 --api-key "$SANDBOX_KEY"
 }
 
 if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then

@@ -13,9 +13,10 @@ if [ -d "${CARGO_HOME:-$HOME/.cargo}/bin" ]; then
 fi
 export PATH
 
-# Where the cargo build puts the desktop binary.
+# Where cargo puts debug binaries (honours CARGO_TARGET_DIR), and the desktop app's.
+BIN_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/debug"
 APP_PACKAGE=roomdesk-app
-APP_BIN="$ROOT/target/debug/roomdesk-app"
+APP_BIN="$BIN_DIR/roomdesk-app"
 SANDBOX_URL="http://127.0.0.1:7878"
 SANDBOX_KEY="sandbox-key"
 
