@@ -65,8 +65,12 @@
 //!   (`PRAGMA data_version`). Edits (titles, colors, outbox bookkeeping) keep it.
 //! - Search: FTS5 (contentless, `unicode61 remove_diacritics 2`) gives the matching row
 //!   ids as a bitmap; the in-memory order is walked from its nearer end.
-//! - Pulls: one transaction; per-row search triggers paused, new rows indexed in one
-//!   `INSERT … SELECT`; unchanged rooms are skipped (`WHERE server_json IS NOT …`).
+//! - Pulls: one transaction, rows written in id order (both indexes of `rooms` lead with
+//!   the id, so they grow at the end); plain statements, no per-row trigger or RETURNING
+//!   (either makes SQLite keep a statement journal per row); new rows indexed for search
+//!   in one `INSERT … SELECT`; unchanged rooms are compared and skipped. A write of ≥ 1000
+//!   rooms leaves the WAL checkpoint to a background connection (`checkpoint.rs`);
+//!   [`Store::wait_for_checkpoint`] waits for it, dropping the store does too.
 //! - Figures: `cargo bench -p roomdesk-store --bench store`.
 //!
 //! # Schema
@@ -74,6 +78,7 @@
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
 //! text), `room_search` (FTS5), `room_written`, `outbox`, `conflicts`, `sync_state`.
 
+mod checkpoint;
 mod conflicts;
 mod drafts;
 mod error;
@@ -114,6 +119,8 @@ pub struct Store {
     orders: RefCell<orders::OrderCache>,
     /// Bumped by every write that can change sort keys or which rooms exist.
     generation: Cell<u64>,
+    /// The checkpoint a bulk write left running (see `checkpoint`).
+    checkpointer: RefCell<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -143,6 +150,7 @@ impl Store {
             path: path.to_path_buf(),
             orders: RefCell::new(orders::OrderCache::default()),
             generation: Cell::new(0),
+            checkpointer: RefCell::new(None),
         })
     }
 

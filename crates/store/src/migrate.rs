@@ -33,6 +33,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0004_sort_keys_index_in_id_order",
         sql: include_str!("../migrations/0004_sort_keys_index_in_id_order.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_search_index_written_by_the_store",
+        sql: include_str!("../migrations/0005_search_index_written_by_the_store.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

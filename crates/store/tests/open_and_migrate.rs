@@ -30,13 +30,28 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "conflicts",
         "sync_state",
         "rooms_sort_keys_by_id",
-        "search_pause",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
     }
     assert!(
         !names.iter().any(|n| n.starts_with("rooms_created")),
         "migrations 2 and 3 replace the per-order indexes"
+    );
+    assert!(
+        !names.iter().any(|n| n == "search_pause"),
+        "migration 5 drops the trigger pause table"
+    );
+    let triggers: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(
+        triggers,
+        ["rooms_search_delete"],
+        "only deletes keep a trigger"
     );
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))

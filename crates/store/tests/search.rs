@@ -184,3 +184,100 @@ fn a_pull_that_renames_a_room_reindexes_it() {
         "removed rooms leave the index"
     );
 }
+
+/// Every write path keeps the index equal to the rooms' text: for each word in play,
+/// the rooms found are exactly the rooms whose local view contains it.
+#[test]
+fn the_index_follows_every_write_path() {
+    let (_dir, store) = seeded();
+    let check = |step: &str| {
+        let (all, _) = store
+            .list_rooms(
+                &ListQuery {
+                    limit: 100,
+                    ..Default::default()
+                },
+                None,
+            )
+            .unwrap();
+        for word in ["acme", "globex", "yukon", "quasar", "nebula", "welcome"] {
+            let mut expected: Vec<String> = all
+                .iter()
+                .filter(|r| {
+                    let text = format!(
+                        "{} {} {}",
+                        r.room.title,
+                        r.room.cover_title.clone().unwrap_or_default(),
+                        r.room.description.clone().unwrap_or_default()
+                    );
+                    text.to_lowercase().contains(word)
+                })
+                .map(|r| r.room.id.clone())
+                .collect();
+            expected.sort();
+            let mut found = search(&store, word).0;
+            found.sort();
+            assert_eq!(found, expected, "{step}: {word}");
+        }
+    };
+    check("seeded");
+
+    // A draft, then the server confirming it with another title.
+    let draft = store
+        .create_draft(&NewRoom {
+            title: Some("Yukon expedition".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    check("draft created");
+    let seq = store.outbox().unwrap()[0].seq;
+    let mut confirmed = room("rm_9", "Yukon expedition");
+    confirmed.cover_title = Some("Quasar".into());
+    store.complete_create(seq, &confirmed).unwrap();
+    check("draft confirmed");
+    assert!(store.find_room(&draft.room.id).unwrap().is_none());
+
+    // A local edit, then the server answering the edit with its own newer title.
+    store
+        .record_patch(
+            "rm_2",
+            &RoomPatch {
+                description: Some("Nebula plans".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    check("edit recorded");
+    let entry = store.outbox().unwrap().pop().unwrap();
+    let sent = RoomPatch {
+        description: Some("Nebula plans".into()),
+        ..Default::default()
+    };
+    let mut answer = room("rm_2", "Globex renamed by a colleague");
+    answer.cover_title = None;
+    store.complete_patch(entry.seq, &sent, &answer).unwrap();
+    check("edit confirmed");
+    // The description was written by this app: a pull without it keeps it searchable,
+    // and a pull that renames the room re-indexes the title.
+    store
+        .upsert_rooms(&[room("rm_2", "Quasar relaunch")])
+        .unwrap();
+    check("pull renamed a room with written fields");
+    assert_eq!(search(&store, "nebula").0, ["rm_2"]);
+
+    // A discarded draft leaves the index; a pull that drops rooms too.
+    let draft = store
+        .create_draft(&NewRoom {
+            title: Some("Nebula draft".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    check("second draft");
+    store.discard_draft(&draft.room.id).unwrap();
+    check("draft discarded");
+    store
+        .replace_all_rooms(&[room("rm_2", "Quasar relaunch"), room("rm_3", "Acme x")])
+        .unwrap();
+    check("full pull");
+    assert_eq!(store.room_count().unwrap(), 2);
+}
