@@ -7,6 +7,10 @@
 # Prints figures and the deltas against the goals (start: floor + 0.3 s, memory: floor +
 # 60 MB). Never fails on a figure. Not part of `make test`.
 #
+# Both apps are built the way they ship: release profile, embedded UI
+# (tauri/custom-protocol). BENCH_PROFILE=debug measures debug builds instead (quicker to
+# build, slower to run).
+#
 #   scripts/bench-desktop.sh [RUNS]     (default 5)
 set -euo pipefail
 # shellcheck source=scripts/steps.sh
@@ -15,7 +19,15 @@ cd "$ROOT"
 
 RUNS=${1:-5}
 ROOMS=10000
-MINIMAL_BIN="$BIN_DIR/roomdesk-minimal-app"
+PROFILE=${BENCH_PROFILE:-release}
+case "$PROFILE" in
+    release) profile_flag=(--release) ;;
+    debug) profile_flag=() ;;
+    *) die "BENCH_PROFILE is release or debug, not '$PROFILE'" ;;
+esac
+PROFILE_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE"
+BENCH_APP_BIN="$PROFILE_DIR/roomdesk-app"
+MINIMAL_BIN="$PROFILE_DIR/roomdesk-minimal-app"
 ROOM_ROW_SELECTOR='[data-testid=room-list] [data-testid^=room-row-]'
 
 if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then
@@ -24,9 +36,10 @@ if ! has_cargo_package "$APP_PACKAGE" || ! has_ui_script build; then
 fi
 "$ROOT/scripts/setup.sh" e2e
 
-step "build both apps the same way (debug, tauri/custom-protocol)"
-"$ROOT/scripts/build-desktop.sh" all
-cargo build -p roomdesk-minimal-app --features tauri/custom-protocol
+step "build both apps the same way ($PROFILE, tauri/custom-protocol)"
+"$ROOT/scripts/build-desktop.sh" ui
+cargo build "${profile_flag[@]}" -p "$APP_PACKAGE" --bin roomdesk-app --features tauri/custom-protocol
+cargo build "${profile_flag[@]}" -p roomdesk-minimal-app --features tauri/custom-protocol
 cargo build -q -p roomdesk-cli
 step_done
 
@@ -69,7 +82,7 @@ if ! dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     node "$ROOT/scripts/desktop-bench.mjs" --runs "$RUNS" --log "$scratch/driver.log" \
     --driver "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" \
     --app "minimal Tauri app|$MINIMAL_BIN|[data-testid=ready]" \
-    --app "Roomdesk|$APP_BIN|$ROOM_ROW_SELECTOR" 2>"$scratch/session.log"; then
+    --app "Roomdesk|$BENCH_APP_BIN|$ROOM_ROW_SELECTOR" 2>"$scratch/session.log"; then
     tail -n 30 "$scratch/session.log" "$scratch/driver.log" || true
     die "the desktop benchmark run failed (logs above)"
 fi

@@ -1,17 +1,22 @@
-import "@mantine/core/styles.css";
-import "@mantine/notifications/styles.css";
+import "./app/styles";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppFrame } from "./app/AppFrame";
 import { AppProviders } from "./app/AppProviders";
+import { createQueryClient } from "./app/queryClient";
+import { FIRST_PAGE_WAIT_MS, prefetchFirstScreen, waitAtMost } from "./app/startup";
 
-const root = document.getElementById("root");
-if (root) {
+const queryClient = createQueryClient();
+const firstScreen = prefetchFirstScreen(queryClient, window.location.hash);
+
+void waitAtMost(firstScreen, FIRST_PAGE_WAIT_MS).then(() => {
+  const root = document.getElementById("root");
+  if (!root) return;
   createRoot(root).render(
     <StrictMode>
-      <AppProviders>
+      <AppProviders client={queryClient}>
         <AppFrame />
       </AppProviders>
     </StrictMode>,
   );
-}
+});

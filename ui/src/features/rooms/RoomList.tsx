@@ -1,5 +1,5 @@
 // The room list: title, updated, engagements; paged; opens a room on click or Enter.
-import { Alert, Button, Card, Group, Select, Skeleton, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Alert, Button, Card, Group, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import type { KeyboardEvent } from "react";
 import type { RoomView } from "../../bindings";
 import { BackIcon, NextIcon } from "../../app/icons";
@@ -162,11 +162,10 @@ function RoomRow({ view, now, onOpen }: { view: RoomView; now: number; onOpen: (
         </Group>
       </Table.Td>
       <Table.Td>
-        <Tooltip label={formatExact(room.updatedAt)} openDelay={300}>
-          <Text size="sm" c="dimmed" span data-testid={`room-updated-${room.id}`}>
-            {formatRelative(room.updatedAt, now)}
-          </Text>
-        </Tooltip>
+        {/* The exact time as a native tooltip: no floating-UI component per row. */}
+        <Text size="sm" c="dimmed" span title={formatExact(room.updatedAt)} data-testid={`room-updated-${room.id}`}>
+          {formatRelative(room.updatedAt, now)}
+        </Text>
       </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" style={{ fontVariantNumeric: "tabular-nums" }} data-testid={`room-engagements-${room.id}`}>

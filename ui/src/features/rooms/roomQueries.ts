@@ -16,13 +16,17 @@ export interface ListOptions {
   source?: Source;
 }
 
-export function useRoomList({ page, sortBy, sortDirection, source = DEFAULT_SOURCE }: ListOptions) {
+/** The key and fetcher of one page of the list: shared by the screen and the startup prefetch. */
+export function roomListQuery({ page, sortBy, sortDirection, source = DEFAULT_SOURCE }: ListOptions) {
   const query: ListQuery = { page, limit: PAGE_SIZE, sortBy, sortDirection };
-  return useQuery({
+  return {
     queryKey: queryKeys.roomList(source, query, null),
     queryFn: () => listRooms(source, query),
-    placeholderData: keepPreviousData,
-  });
+  };
+}
+
+export function useRoomList(options: ListOptions) {
+  return useQuery({ ...roomListQuery(options), placeholderData: keepPreviousData });
 }
 
 export function useRoom(id: string, source: Source = DEFAULT_SOURCE) {

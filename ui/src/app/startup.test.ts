@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setInvoker } from "../api/commands";
+import { PAGE_SIZE } from "../features/rooms/paging";
+import { roomListQuery } from "../features/rooms/roomQueries";
+import { createQueryClient } from "./queryClient";
+import { prefetchFirstScreen, waitAtMost } from "./startup";
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+  vi.useRealTimers();
+});
+
+const PAGE = { rooms: [], page: 3, limit: PAGE_SIZE, total: 0 };
+
+describe("startup prefetch", () => {
+  it("loads the route's page of the list under the key the list screen reads", async () => {
+    const calls: { command: string; args: Record<string, unknown> }[] = [];
+    restore = setInvoker((command, args) => {
+      calls.push({ command, args });
+      return Promise.resolve(PAGE);
+    });
+    const client = createQueryClient();
+    await prefetchFirstScreen(client, "#/rooms?page=3&sort=createdAt:ASC");
+    expect(calls).toEqual([
+      {
+        command: "list_rooms",
+        args: {
+          source: "remote",
+          query: { page: 3, limit: PAGE_SIZE, sortBy: "createdAt", sortDirection: "ASC" },
+          search: null,
+        },
+      },
+    ]);
+    const { queryKey } = roomListQuery({ page: 3, sortBy: "createdAt", sortDirection: "ASC" });
+    expect(client.getQueryData(queryKey)).toEqual(PAGE);
+  });
+
+  it("asks for nothing on screens that are not the list", async () => {
+    const calls: string[] = [];
+    restore = setInvoker((command) => {
+      calls.push(command);
+      return Promise.resolve(PAGE);
+    });
+    const client = createQueryClient();
+    await prefetchFirstScreen(client, "#/rooms/r_1");
+    await prefetchFirstScreen(client, "#/settings");
+    expect(calls).toEqual([]);
+  });
+
+  it("a failing shell leaves no data and does not reject (the screen shows the error)", async () => {
+    restore = setInvoker(() => Promise.reject(new Error("shell down")));
+    const client = createQueryClient();
+    await expect(prefetchFirstScreen(client, "")).resolves.toBeUndefined();
+    const { queryKey } = roomListQuery({ page: 1, sortBy: "updatedAt", sortDirection: "DESC" });
+    expect(client.getQueryData(queryKey)).toBeUndefined();
+  });
+});
+
+describe("waitAtMost", () => {
+  it("resolves as soon as the promise settles", async () => {
+    vi.useFakeTimers();
+    let settled = false;
+    const waiting = waitAtMost(Promise.resolve(), 10_000).then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
+    await waiting;
+  });
+
+  it("gives up after the cap when the promise hangs, and never rejects", async () => {
+    vi.useFakeTimers();
+    let settled = false;
+    const waiting = waitAtMost(new Promise(() => undefined), 150).then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(149);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+    await waiting;
+    await expect(waitAtMost(Promise.reject(new Error("x")), 150)).resolves.toBeUndefined();
+  });
+});

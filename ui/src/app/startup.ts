@@ -1,0 +1,43 @@
+// What happens before the first render. The room list is what a user opens the app for,
+// so its first page is asked for before React renders anything: the answer usually
+// arrives within a few milliseconds, and waiting that long lets the first render show
+// the rooms instead of a skeleton followed by a second full render and layout (measured
+// with `make bench-desktop`). The wait is capped: a slow shell never holds the window.
+import type { QueryClient } from "@tanstack/react-query";
+import { roomListQuery } from "../features/rooms/roomQueries";
+import { sortFromValue } from "../features/rooms/sorting";
+import { parseRoute } from "./routes";
+
+/** The longest the first render waits for the first page. */
+export const FIRST_PAGE_WAIT_MS = 150;
+
+/** Starts loading what the screen at `hash` shows first; resolves when it is in the cache. */
+export function prefetchFirstScreen(client: QueryClient, hash: string): Promise<void> {
+  const route = parseRoute(hash);
+  if (route.name !== "rooms") return Promise.resolve();
+  const sort = sortFromValue(route.sort);
+  // A failure is left in the cache for the list screen to show (and retry).
+  return client
+    .query(roomListQuery({ page: route.page, sortBy: sort.sortBy, sortDirection: sort.sortDirection }))
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+}
+
+/** Resolves when `ready` does or after `ms`, whichever comes first; never rejects. */
+export function waitAtMost(ready: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    ready.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
