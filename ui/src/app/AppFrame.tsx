@@ -1,16 +1,19 @@
 // The frame every screen lives in: header (product, connection, sync), navbar, and the
 // current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
-import { AppShell, Group, NavLink, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
-import { OutboxPage } from "../features/outbox/OutboxPage";
+import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
+import { lazy, Suspense, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
-import { RoomPage } from "../features/rooms/RoomPage";
-import { SettingsPage } from "../features/settings/SettingsPage";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
 import { formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
 import { useRoute } from "./useRoute";
+
+// The room list is in the main bundle (it is the first screen); the others load on first
+// visit, so starting the app parses and runs only what the first screen needs.
+const RoomPage = lazy(() => import("../features/rooms/RoomPage").then((m) => ({ default: m.RoomPage })));
+const OutboxPage = lazy(() => import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
   { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1, sort: null } },
@@ -63,7 +66,9 @@ export function AppFrame() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Screen route={route} navigate={navigate} />
+        <Suspense fallback={<Loader size="sm" m="lg" data-testid="screen-loading" />}>
+          <Screen route={route} navigate={navigate} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,9 +1,9 @@
-import { Badge, Tooltip } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getConnection } from "../api/commands";
 import { queryKeys } from "../api/queryKeys";
 
-/** "Sandbox" or "Flowla" in the header; the API address on hover. */
+/** "Sandbox" or "Flowla" in the header; the API address on hover (a native tooltip). */
 export function ConnectionBadge() {
   const connection = useQuery({ queryKey: queryKeys.connection, queryFn: getConnection });
 
@@ -16,11 +16,9 @@ export function ConnectionBadge() {
   }
   if (connection.isError) {
     return (
-      <Tooltip label={connection.error.message}>
-        <Badge variant="light" color="red" data-testid="connection-badge">
-          No connection
-        </Badge>
-      </Tooltip>
+      <Badge variant="light" color="red" title={connection.error.message} data-testid="connection-badge">
+        No connection
+      </Badge>
     );
   }
   const info = connection.data;
@@ -31,10 +29,8 @@ export function ConnectionBadge() {
     ? `Sample rooms served inside the app (${info.baseUrl ?? "starting"})`
     : `${info.baseUrl ?? "no base URL"}${info.keyHint ? ` · key …${info.keyHint}` : ""}`;
   return (
-    <Tooltip label={hint}>
-      <Badge variant="dot" color={color} size="lg" tt="none" data-testid="connection-badge" data-kind={info.kind}>
-        {label}
-      </Badge>
-    </Tooltip>
+    <Badge variant="dot" color={color} size="lg" tt="none" title={hint} data-testid="connection-badge" data-kind={info.kind}>
+      {label}
+    </Badge>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Progress, Stack, Text, Tooltip } from "@mantine/core";
+import { Button, Group, Progress, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -41,11 +41,10 @@ export function SyncControl() {
   return (
     <Group gap="sm" wrap="nowrap">
       <Stack gap={2} w={220} align="flex-end">
-        <Tooltip label={status} openDelay={400}>
-          <Text size="xs" c={tone} truncate="end" maw={220} data-testid="sync-status">
-            {status}
-          </Text>
-        </Tooltip>
+        {/* Native tooltip: the whole status when it is truncated. */}
+        <Text size="xs" c={tone} truncate="end" maw={220} title={status} data-testid="sync-status">
+          {status}
+        </Text>
         {state.kind === "running" && (
           <Progress
             w="100%"

@@ -1,5 +1,5 @@
 // The room list: title, updated, engagements; paged; opens a room on click or Enter.
-import { Alert, Button, Card, Group, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, NativeSelect, Skeleton, Stack, Text, Title } from "@mantine/core";
 import type { KeyboardEvent } from "react";
 import type { RoomView } from "../../bindings";
 import { BackIcon, NextIcon } from "../../app/icons";
@@ -7,6 +7,7 @@ import { useNow } from "../../app/useNow";
 import { formatCount, formatExact, formatRelative } from "../../format/time";
 import { describePage, pageInfo, PAGE_SIZE } from "./paging";
 import { useRoomList } from "./roomQueries";
+import classes from "./RoomList.module.css";
 import { RoomStateBadge } from "./RoomStateBadge";
 import { DEFAULT_SORT, ROOM_SORTS, sortFromValue } from "./sorting";
 
@@ -40,14 +41,15 @@ export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
             {list.data ? (total === null ? "Rooms on the server" : `${total.toLocaleString("en")} rooms`) : "Loading rooms…"}
           </Text>
         </Stack>
-        <Select
+        {/* A native select: keyboard and screen readers for free, no popover machinery. */}
+        <NativeSelect
           label="Sort"
           w={200}
           data={ROOM_SORTS.map(({ value, label }) => ({ value, label }))}
           value={sort.value}
-          allowDeselect={false}
-          onChange={(value) => {
-            if (value) onChange(1, value === DEFAULT_SORT.value ? null : value);
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            onChange(1, value === DEFAULT_SORT.value ? null : value);
           }}
           data-testid="room-sort"
         />
@@ -64,32 +66,34 @@ export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
             </Stack>
           </Alert>
         ) : (
-          <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" data-testid="room-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Title</Table.Th>
-                <Table.Th w={180}>Updated</Table.Th>
-                <Table.Th w={140} ta="right">
+          <table className={classes.table} data-testid="room-list">
+            <thead>
+              <tr>
+                <th className={classes.head}>Title</th>
+                <th className={classes.head} style={{ width: 180 }}>
+                  Updated
+                </th>
+                <th className={`${classes.head} ${classes.number}`} style={{ width: 140 }}>
                   Engagements
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
+                </th>
+              </tr>
+            </thead>
+            <tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
               {list.isPending ? (
                 <LoadingRows />
               ) : rooms.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={3}>
+                <tr>
+                  <td className={classes.cell} colSpan={3}>
                     <Text c="dimmed" ta="center" py="xl" data-testid="room-list-empty">
                       No rooms here yet.
                     </Text>
-                  </Table.Td>
-                </Table.Tr>
+                  </td>
+                </tr>
               ) : (
                 rooms.map((view) => <RoomRow key={view.room.id} view={view} now={now} onOpen={onOpen} />)
               )}
-            </Table.Tbody>
-          </Table>
+            </tbody>
+          </table>
         )}
       </Card>
 
@@ -145,34 +149,32 @@ function RoomRow({ view, now, onOpen }: { view: RoomView; now: number; onOpen: (
     }
   };
   return (
-    <Table.Tr
+    <tr
+      className={classes.row}
       tabIndex={0}
       onClick={open}
       onKeyDown={onKeyDown}
-      style={{ cursor: "pointer" }}
       data-testid={`room-row-${room.id}`}
       aria-label={`Open ${room.title}`}
     >
-      <Table.Td>
-        <Group gap="xs" wrap="nowrap">
-          <Text fw={500} size="sm" lineClamp={1} data-testid={`room-title-${room.id}`}>
+      <td className={classes.cell}>
+        <div className={classes.titleLine}>
+          <span className={classes.title} data-testid={`room-title-${room.id}`}>
             {room.title}
-          </Text>
+          </span>
           <RoomStateBadge state={view.state} />
-        </Group>
-      </Table.Td>
-      <Table.Td>
+        </div>
+      </td>
+      <td className={`${classes.cell} ${classes.dimmed}`}>
         {/* The exact time as a native tooltip: no floating-UI component per row. */}
-        <Text size="sm" c="dimmed" span title={formatExact(room.updatedAt)} data-testid={`room-updated-${room.id}`}>
+        <span title={formatExact(room.updatedAt)} data-testid={`room-updated-${room.id}`}>
           {formatRelative(room.updatedAt, now)}
-        </Text>
-      </Table.Td>
-      <Table.Td ta="right">
-        <Text size="sm" style={{ fontVariantNumeric: "tabular-nums" }} data-testid={`room-engagements-${room.id}`}>
-          {formatCount(room.totalEngagements)}
-        </Text>
-      </Table.Td>
-    </Table.Tr>
+        </span>
+      </td>
+      <td className={`${classes.cell} ${classes.number}`} data-testid={`room-engagements-${room.id}`}>
+        {formatCount(room.totalEngagements)}
+      </td>
+    </tr>
   );
 }
 
@@ -180,17 +182,17 @@ function LoadingRows() {
   return (
     <>
       {Array.from({ length: 8 }, (_, i) => (
-        <Table.Tr key={i} data-testid="room-list-loading">
-          <Table.Td>
+        <tr key={i} data-testid="room-list-loading">
+          <td className={classes.cell}>
             <Skeleton height={14} width={`${60 + ((i * 17) % 30)}%`} />
-          </Table.Td>
-          <Table.Td>
+          </td>
+          <td className={classes.cell}>
             <Skeleton height={14} width="60%" />
-          </Table.Td>
-          <Table.Td>
+          </td>
+          <td className={classes.cell}>
             <Skeleton height={14} width="40%" ml="auto" />
-          </Table.Td>
-        </Table.Tr>
+          </td>
+        </tr>
       ))}
     </>
   );
