@@ -66,10 +66,10 @@ pub(crate) struct App {
 }
 
 impl App {
-    pub fn new(config: &EmulatorConfig, rooms: Vec<Room>) -> Self {
+    pub fn new(config: &EmulatorConfig, db: Db) -> Self {
         App {
             api_key: config.api_key.clone(),
-            db: Mutex::new(Db::from_rooms(rooms)),
+            db: Mutex::new(db),
             bucket: Mutex::new(TokenBucket::new(config.faults.rate_limit_per_minute)),
             faults: Mutex::new(config.faults.clone()),
             dice: Mutex::new(Rng::new(config.rng_seed ^ 0xFA17)),
@@ -102,7 +102,7 @@ impl App {
         let Some(saver) = &self.saver else { return };
         let (version, rooms) = {
             let db = lock(&self.db);
-            (db.version(), db.all().to_vec())
+            (db.version(), db.all())
         };
         if let Err(e) = saver.save(version, &rooms) {
             tracing::warn!("emulator: {e}");
@@ -114,7 +114,7 @@ impl App {
         let Some(saver) = &self.saver else {
             return Ok(());
         };
-        let rooms = lock(&self.db).all().to_vec();
+        let rooms = lock(&self.db).all();
         saver.save(0, &rooms)
     }
 
@@ -138,7 +138,6 @@ impl App {
             patch.apply_to(room);
             room.updated_at = format_timestamp(next_millis(previous));
         })
-        .cloned()
     }
 }
 
@@ -166,7 +165,7 @@ mod tests {
     fn patch_moves_updated_at_forward_twice_in_a_row() {
         let rooms = crate::seed::generate_rooms(1, 1);
         let id = rooms[0].id.clone();
-        let app = App::new(&EmulatorConfig::default(), rooms);
+        let app = App::new(&EmulatorConfig::default(), Db::from_rooms(rooms));
         let patch = RoomPatch {
             title: Some("A".into()),
             ..Default::default()

@@ -46,7 +46,7 @@ async fn stats(State(app): State<Arc<App>>) -> Json<crate::EmulatorStats> {
 
 /// Every room, write-only fields included.
 async fn rooms(State(app): State<Arc<App>>) -> Json<Vec<Room>> {
-    Json(lock(&app.db).all().to_vec())
+    Json(lock(&app.db).all())
 }
 
 async fn update_room(

@@ -42,6 +42,7 @@ pub use seed::generate_rooms;
 
 use app::{lock, App};
 use roomdesk_model::{Room, RoomPatch};
+use state::Db;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use tokio::sync::watch;
@@ -73,8 +74,9 @@ pub async fn spawn(addr: SocketAddr, config: EmulatorConfig) -> Result<EmulatorH
         None => None,
     };
     let fresh = loaded.is_none();
-    let rooms = loaded.unwrap_or_else(|| generate_rooms(config.seed_rooms, config.rng_seed));
-    let app = Arc::new(App::new(&config, rooms));
+    let db = loaded
+        .unwrap_or_else(|| Db::from_rooms(generate_rooms(config.seed_rooms, config.rng_seed)));
+    let app = Arc::new(App::new(&config, db));
     if fresh {
         app.persist_initial()?;
     }
@@ -133,7 +135,7 @@ impl EmulatorHandle {
 
     /// Every room the server holds, write-only fields included, in insertion order.
     pub fn rooms(&self) -> Vec<Room> {
-        lock(&self.inner.app.db).all().to_vec()
+        lock(&self.inner.app.db).all()
     }
 
     /// An edit by "another user": validates and applies the patch, bumps `updatedAt`.

@@ -2,20 +2,54 @@
 //! Written atomically (temp file in the same folder, then rename).
 
 use crate::error::{EmulatorError, Result};
+use crate::state::Db;
 use roomdesk_model::Room;
-use serde::{Deserialize, Serialize};
+use serde::de::{Error as _, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::value::RawValue;
+use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-#[derive(Serialize, Deserialize)]
-struct StateFile {
+/// The state file as read: rooms go into the store one by one as they are parsed, so a
+/// Sandbox of thousands of rooms never holds them twice (a `Vec<Room>` and the store),
+/// nor leaves the allocator keeping the difference.
+#[derive(Deserialize)]
+struct LoadedStateFile {
+    #[allow(dead_code)] // checked for presence by serde; one format so far
     version: u32,
-    rooms: Vec<Room>,
+    rooms: LoadedRooms,
 }
 
-/// Rooms from the file, or `None` when it does not exist.
-pub(crate) fn load(path: &Path) -> Result<Option<Vec<Room>>> {
+struct LoadedRooms(Db);
+
+impl<'de> Deserialize<'de> for LoadedRooms {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Rooms;
+        impl<'de> Visitor<'de> for Rooms {
+            type Value = Db;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an array of rooms")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Db, A::Error> {
+                let mut db = Db::default();
+                // Each room is checked by parsing it, then kept as the text it came as
+                // (no second serialisation at start-up).
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    let room: Room = serde_json::from_str(raw.get()).map_err(A::Error::custom)?;
+                    db.upsert_with_json(&room, raw.get());
+                }
+                db.mark_initial();
+                Ok(db)
+            }
+        }
+        deserializer.deserialize_seq(Rooms).map(LoadedRooms)
+    }
+}
+
+/// The rooms of the file, or `None` when it does not exist.
+pub(crate) fn load(path: &Path) -> Result<Option<Db>> {
     let text = match std::fs::read(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -26,11 +60,12 @@ pub(crate) fn load(path: &Path) -> Result<Option<Vec<Room>>> {
             })
         }
     };
-    let file: StateFile = serde_json::from_slice(&text).map_err(|e| EmulatorError::StateLoad {
-        path: path.to_path_buf(),
-        reason: format!("not an emulator state file: {e}"),
-    })?;
-    Ok(Some(file.rooms))
+    let file: LoadedStateFile =
+        serde_json::from_slice(&text).map_err(|e| EmulatorError::StateLoad {
+            path: path.to_path_buf(),
+            reason: format!("not an emulator state file: {e}"),
+        })?;
+    Ok(Some(file.rooms.0))
 }
 
 /// Saves snapshots in order: a snapshot older than the last one written is skipped.
@@ -96,6 +131,25 @@ mod tests {
     use crate::seed::generate_rooms;
 
     #[test]
+    fn a_loaded_file_keeps_the_last_copy_of_a_repeated_id_and_starts_at_version_0() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sandbox.json");
+        let mut rooms = generate_rooms(3, 7);
+        let mut again = rooms[0].clone();
+        again.title = "Second copy".into();
+        rooms.push(again);
+        write_atomically(&path, &rooms).unwrap();
+        let db = load(&path).unwrap().unwrap();
+        assert_eq!(db.version(), 0);
+        let all = db.all();
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[0].title, "Second copy");
+        assert_eq!(all[1..], rooms[1..3]);
+        let first = db.get(&rooms[0].id).unwrap();
+        assert_eq!(first.title, "Second copy");
+    }
+
+    #[test]
     fn round_trip_and_stale_snapshots_are_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nested").join("sandbox.json");
@@ -104,7 +158,7 @@ mod tests {
         let rooms = generate_rooms(5, 1);
         saver.save(2, &rooms).unwrap();
         saver.save(1, &rooms[..1]).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap(), rooms);
+        assert_eq!(load(&path).unwrap().unwrap().all(), rooms);
         let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
         assert_eq!(leftovers, 1, "no temp file left behind");
     }

@@ -5,10 +5,51 @@ use roomdesk_model::{sort_key, ListQuery, Room, SortDirection, SortField};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A room as the emulator keeps it: the JSON it is served as, and its sort keys. About
+/// half the memory of a `Room` value (one allocation instead of a dozen), which matters
+/// for the desktop Sandbox holding thousands of rooms for the app's whole life.
+#[derive(Debug)]
+struct Stored {
+    json: Box<str>,
+    /// `sort_key` for each of `SortField::ALL`, in that order.
+    keys: [Option<i64>; 4],
+}
+
+impl Stored {
+    fn new(room: &Room) -> Stored {
+        Stored {
+            // A Room always serialises (string keys, no foreign types); an empty object
+            // would still parse back, so nothing here can panic.
+            json: serde_json::to_string(room).unwrap_or_default().into(),
+            keys: SortField::ALL.map(|f| sort_key(room, f)),
+        }
+    }
+
+    fn with_json(room: &Room, json: &str) -> Stored {
+        Stored {
+            json: json.into(),
+            keys: SortField::ALL.map(|f| sort_key(room, f)),
+        }
+    }
+
+    fn room(&self) -> Room {
+        // The text was written by `Stored::new` from a Room.
+        serde_json::from_str(&self.json).unwrap_or_default()
+    }
+
+    fn key(&self, field: SortField) -> Option<i64> {
+        let i = SortField::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        self.keys[i]
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Db {
-    rooms: Vec<Room>,
-    index: HashMap<String, usize>,
+    rooms: Vec<Stored>,
+    /// Room id → position in `rooms` (the id lives here only).
+    index: HashMap<Box<str>, usize>,
+    /// Ids by position, for ties in the listing order.
+    ids: Vec<Arc<str>>,
     /// Positions in `rooms`, in listing order, per sort field and direction.
     orders: HashMap<(SortField, SortDirection), Arc<Vec<usize>>>,
     /// Bumped on every write; lets the state file skip stale snapshots.
@@ -35,36 +76,55 @@ impl Db {
         self.version
     }
 
-    pub fn get(&self, id: &str) -> Option<&Room> {
-        self.index.get(id).map(|&i| &self.rooms[i])
+    /// Marks the current content as the initial state (version 0), after a load.
+    pub fn mark_initial(&mut self) {
+        self.version = 0;
+    }
+
+    pub fn get(&self, id: &str) -> Option<Room> {
+        self.index.get(id).map(|&i| self.rooms[i].room())
     }
 
     pub fn contains(&self, id: &str) -> bool {
         self.index.contains_key(id)
     }
 
-    pub fn all(&self) -> &[Room] {
-        &self.rooms
+    /// Every room, in insertion order.
+    pub fn all(&self) -> Vec<Room> {
+        self.rooms.iter().map(Stored::room).collect()
     }
 
     /// Inserts a room, or replaces the room with the same id.
     pub fn upsert(&mut self, room: Room) {
-        match self.index.get(&room.id) {
-            Some(&i) => self.rooms[i] = room,
+        let stored = Stored::new(&room);
+        self.put(&room.id, stored);
+    }
+
+    /// [`Db::upsert`] for a room whose JSON text is at hand (`json` must be `room`'s).
+    pub fn upsert_with_json(&mut self, room: &Room, json: &str) {
+        self.put(&room.id, Stored::with_json(room, json));
+    }
+
+    fn put(&mut self, id: &str, stored: Stored) {
+        match self.index.get(id) {
+            Some(&i) => self.rooms[i] = stored,
             None => {
-                self.index.insert(room.id.clone(), self.rooms.len());
-                self.rooms.push(room);
+                self.index.insert(id.into(), self.rooms.len());
+                self.ids.push(id.into());
+                self.rooms.push(stored);
             }
         }
         self.touch();
     }
 
-    /// Changes one room in place; `None` when the id is unknown.
-    pub fn update<F: FnOnce(&mut Room)>(&mut self, id: &str, change: F) -> Option<&Room> {
+    /// Changes one room in place; the changed room, or `None` when the id is unknown.
+    pub fn update<F: FnOnce(&mut Room)>(&mut self, id: &str, change: F) -> Option<Room> {
         let i = *self.index.get(id)?;
-        change(&mut self.rooms[i]);
+        let mut room = self.rooms[i].room();
+        change(&mut room);
+        self.rooms[i] = Stored::new(&room);
         self.touch();
-        Some(&self.rooms[i])
+        Some(room)
     }
 
     fn touch(&mut self) {
@@ -80,26 +140,25 @@ impl Db {
             .iter()
             .skip(start)
             .take(q.limit as usize)
-            .map(|&i| self.rooms[i].clone())
+            .map(|&i| self.rooms[i].room())
             .collect();
         (rooms, self.rooms.len())
     }
 
-    /// Listing order (see `roomdesk_model::compare_rooms`): the keys are computed once per
-    /// room with `sort_key`, not once per comparison.
+    /// Listing order (see `roomdesk_model::compare_rooms`), from the sort keys kept with
+    /// each room.
     fn order(&mut self, field: SortField, direction: SortDirection) -> Arc<Vec<usize>> {
         if let Some(o) = self.orders.get(&(field, direction)) {
             return Arc::clone(o);
         }
-        let keys: Vec<Option<i64>> = self.rooms.iter().map(|r| sort_key(r, field)).collect();
         let mut positions: Vec<usize> = (0..self.rooms.len()).collect();
         positions.sort_unstable_by(|&a, &b| {
-            let by_key = keys[a].cmp(&keys[b]);
+            let by_key = self.rooms[a].key(field).cmp(&self.rooms[b].key(field));
             let by_key = match direction {
                 SortDirection::Asc => by_key,
                 SortDirection::Desc => by_key.reverse(),
             };
-            by_key.then_with(|| self.rooms[a].id.cmp(&self.rooms[b].id))
+            by_key.then_with(|| self.ids[a].cmp(&self.ids[b]))
         });
         let positions = Arc::new(positions);
         self.orders

@@ -56,7 +56,7 @@ pub(crate) async fn get(
 ) -> Result<Json<Room>, ApiError> {
     lock(&app.db)
         .get(&id)
-        .map(|r| Json(public(r)))
+        .map(|r| Json(public(&r)))
         .ok_or_else(|| room_not_found(&id))
 }
 
