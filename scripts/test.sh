@@ -36,8 +36,10 @@ step_fmt() {
 }
 
 step_clippy() {
-    step "clippy: cargo clippy --workspace --all-targets -- -D warnings"
-    cargo clippy --workspace --all-targets -- -D warnings
+    # --locked: CI builds exactly the dependency versions in the committed Cargo.lock and
+    # fails here if a manifest change was committed without its lock file update.
+    step "clippy: cargo clippy --locked --workspace --all-targets -- -D warnings"
+    cargo clippy --locked --workspace --all-targets -- -D warnings
     step_done
 }
 
