@@ -129,6 +129,12 @@ impl App {
         }
     }
 
+    /// Deletes a room as Flowla's web app would; `false` when the id is unknown. The
+    /// caller saves the state file.
+    pub fn delete_room(&self, id: &str) -> bool {
+        lock(&self.db).remove(id)
+    }
+
     /// Applies an already validated patch to a stored room and moves `updatedAt` strictly
     /// forward. `None` when the id is unknown. The caller saves the state file.
     pub fn apply_patch(&self, id: &str, patch: &RoomPatch) -> Option<Room> {

@@ -1,5 +1,5 @@
 //! The control API under `/__emulator/` (loopback peers only, no key, never faulted):
-//! faults, stats, a snapshot of every room and "another user" edits.
+//! faults, stats, a snapshot of every room, and "another user" edits and deletions.
 
 use crate::app::{lock, App};
 use crate::config::Faults;
@@ -18,7 +18,10 @@ pub(crate) fn control_router(app: Arc<App>) -> Router {
         .route("/__emulator/faults", get(get_faults).put(put_faults))
         .route("/__emulator/stats", get(stats))
         .route("/__emulator/rooms", get(rooms))
-        .route("/__emulator/rooms/{id}", patch(update_room))
+        .route(
+            "/__emulator/rooms/{id}",
+            patch(update_room).delete(delete_room),
+        )
         .fallback(no_route)
         .method_not_allowed_fallback(no_route)
         .with_state(app)
@@ -68,4 +71,19 @@ async fn update_room(
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("Room {id} not found")))?;
     app.persist_async().await;
     Ok(Json(room))
+}
+
+/// A deletion by "another user" (the public API has no delete).
+async fn delete_room(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if !app.delete_room(&id) {
+        return Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            format!("Room {id} not found"),
+        ));
+    }
+    app.persist_async().await;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -147,6 +147,16 @@ impl EmulatorHandle {
         Some(room)
     }
 
+    /// A deletion by "another user" (in Flowla's web app; the API has no delete).
+    /// `false` when the id is unknown.
+    pub fn server_delete(&self, id: &str) -> bool {
+        let deleted = self.inner.app.delete_room(id);
+        if deleted {
+            self.inner.app.persist();
+        }
+        deleted
+    }
+
     pub fn stats(&self) -> EmulatorStats {
         self.inner.app.counters.snapshot()
     }

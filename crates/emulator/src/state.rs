@@ -127,6 +127,23 @@ impl Db {
         Some(room)
     }
 
+    /// Removes a room (what deleting it in Flowla's web app looks like to the API).
+    /// `false` when the id is unknown.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(i) = self.index.remove(id) else {
+            return false;
+        };
+        self.rooms.swap_remove(i);
+        self.ids.swap_remove(i);
+        if let Some(moved) = self.ids.get(i) {
+            if let Some(position) = self.index.get_mut(&**moved) {
+                *position = i;
+            }
+        }
+        self.touch();
+        true
+    }
+
     fn touch(&mut self) {
         self.version += 1;
         self.orders.clear();
@@ -172,6 +189,33 @@ mod tests {
     use super::*;
     use crate::seed::generate_rooms;
     use roomdesk_model::sort_rooms;
+
+    #[test]
+    fn removing_a_room_keeps_every_other_room_reachable_and_in_order() {
+        let rooms = generate_rooms(50, 9);
+        let mut db = Db::from_rooms(rooms.clone());
+        assert!(db.remove(&rooms[3].id));
+        assert!(!db.remove(&rooms[3].id));
+        assert!(db.remove(&rooms[49].id));
+        assert_eq!(db.len(), 48);
+        assert!(db.get(&rooms[3].id).is_none());
+        for r in rooms
+            .iter()
+            .filter(|r| r.id != rooms[3].id && r.id != rooms[49].id)
+        {
+            assert_eq!(db.get(&r.id).as_ref(), Some(r));
+        }
+        let mut expected: Vec<Room> = db.all();
+        sort_rooms(&mut expected, SortField::UpdatedAt, SortDirection::Desc);
+        let (page, total) = db.page(&ListQuery {
+            page: 1,
+            limit: 100,
+            sort_by: SortField::UpdatedAt,
+            sort_direction: SortDirection::Desc,
+        });
+        assert_eq!(total, 48);
+        assert_eq!(page, expected);
+    }
 
     #[test]
     fn pages_follow_compare_rooms_for_every_field_and_direction() {

@@ -87,6 +87,16 @@ async fn control_api_reads_and_sets_faults_stats_and_rooms() {
     )
     .await;
     assert_eq!(status, 400);
+
+    // "Another user" deletes a room in the web app: the API then answers 404 for it.
+    let gone = &rooms[1].id;
+    let (status, _) = call(api.http.delete(format!("{base}/__emulator/rooms/{gone}"))).await;
+    assert_eq!(status, 204);
+    let (status, _) = call(api.get(&format!("/api/v2/rooms/{gone}"))).await;
+    assert_eq!(status, 404);
+    assert_eq!(emu.rooms().len(), rooms.len() - 1);
+    let (status, _) = call(api.http.delete(format!("{base}/__emulator/rooms/{gone}"))).await;
+    assert_eq!(status, 404);
 }
 
 /// A non-loopback address of this machine, found without sending a packet (a UDP
