@@ -210,3 +210,53 @@ async fn an_unsent_draft_can_be_discarded_a_server_room_cannot() {
     assert_eq!(ws.emulator.rooms().len(), 2, "nothing was created");
     ws.emulator.shutdown().await;
 }
+
+/// Someone deletes a room in Flowla's web app while an edit to it waits in the outbox:
+/// every sync reports `not_found` for it and keeps it (never lost silently); the user
+/// discards it, and the next sync is clean and drops the room from the cache.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_to_a_room_deleted_on_the_server_is_kept_until_discarded() {
+    let ws = start(4, 23).await;
+    ws.service.sync(&|_| {}).await.expect("first pull");
+    let gone = ws.emulator.rooms()[1].id.clone();
+    ws.service
+        .update(
+            Source::Local,
+            &gone,
+            RoomPatch {
+                title: Some("Edited offline".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("local edit");
+    assert!(ws.emulator.server_delete(&gone));
+
+    for _ in 0..2 {
+        let report = ws.service.sync(&|_| {}).await.expect("sync runs");
+        assert_eq!(report.failed.len(), 1, "{report:?}");
+        assert_eq!(report.failed[0].room_id, gone);
+        assert_eq!(report.failed[0].error.code, "not_found");
+        let outbox = ws.service.outbox().expect("outbox");
+        assert_eq!(outbox.len(), 1, "the edit is kept");
+        let local = ws
+            .service
+            .get(Source::Local, &gone)
+            .await
+            .expect("still cached");
+        assert_eq!(local.room.title, "Edited offline");
+        assert_eq!(local.state, LocalState::Pending);
+    }
+
+    let change = ws.service.discard_local_changes(&gone).expect("discard");
+    assert!(matches!(
+        change,
+        roomdesk_core::RoomChange::EditsDiscarded(_)
+    ));
+    assert!(ws.service.outbox().expect("outbox").is_empty());
+    let report = ws.service.sync(&|_| {}).await.expect("sync");
+    assert!(report.failed.is_empty(), "{report:?}");
+    let err = ws.service.get(Source::Local, &gone).await.unwrap_err();
+    assert_eq!(err.code(), "not_found", "the pull removed the deleted room");
+    assert_eq!(ws.emulator.rooms().len(), 3);
+}

@@ -202,8 +202,9 @@ pub struct FieldArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
-    /// Throw away a local draft that was never sent
-    Discard { draft_id: String },
+    /// Throw away local changes: a draft that was never sent, or a room's pending edits
+    /// (it shows the server's version again; the way out when the room was deleted there)
+    Discard { id: String },
     /// Settle a conflicting field: keep mine (send it) or take theirs (drop my edit)
     Resolve {
         room_id: String,

@@ -28,6 +28,6 @@ pub use roomdesk_store::{
 };
 pub use service::RoomsService;
 pub use views::{
-    FailedChange, MergedField, PushedChange, RoomPage, RoomView, ServiceOptions, Source, SyncPhase,
-    SyncProgress, SyncReport,
+    FailedChange, MergedField, PushedChange, RoomChange, RoomPage, RoomView, ServiceOptions,
+    Source, SyncPhase, SyncProgress, SyncReport,
 };

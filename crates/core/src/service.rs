@@ -4,7 +4,7 @@
 
 use crate::error::{CoreError, Result};
 use crate::store_access::StoreAccess;
-use crate::views::{RoomPage, RoomView, ServiceOptions, Source};
+use crate::views::{RoomChange, RoomPage, RoomView, ServiceOptions, Source};
 use roomdesk_client::{ClientConfig, FlowlaClient};
 use roomdesk_model::{
     validate_id, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomPatch, Status,
@@ -194,6 +194,25 @@ impl RoomsService {
         match self.store().with(|s| s.find_room(id))? {
             None => Err(not_found(id)),
             Some(_) => self.store().with(|s| s.discard_draft(id)),
+        }
+    }
+
+    /// Throws away the local changes to one room: a draft that was never sent (as
+    /// [`RoomsService::discard_draft`]), or a cached room's pending edits and their
+    /// conflicts, so it shows the server's last version again. The way out for an edit
+    /// to a room someone deleted on the server (every sync answers `not_found` for it).
+    pub fn discard_local_changes(&self, id: &str) -> Result<RoomChange> {
+        check_id(id)?;
+        match self.store().with(|s| s.find_room(id))? {
+            None => Err(not_found(id)),
+            Some(room) if room.state == roomdesk_store::LocalState::Draft => {
+                self.store().with(|s| s.discard_draft(id))?;
+                Ok(RoomChange::DraftDiscarded)
+            }
+            Some(_) => {
+                let room = self.store().with(|s| s.discard_edits(id))?;
+                Ok(RoomChange::EditsDiscarded(Box::new(room.into())))
+            }
         }
     }
 

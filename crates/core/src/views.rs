@@ -67,6 +67,15 @@ impl From<LocalRoom> for RoomView {
     }
 }
 
+/// What discarding a room's local changes did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoomChange {
+    /// The draft and its create are gone.
+    DraftDiscarded,
+    /// The room shows the server's last version again.
+    EditsDiscarded(Box<RoomView>),
+}
+
 /// One page of a listing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

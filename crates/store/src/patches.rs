@@ -125,4 +125,37 @@ impl Store {
         tx.commit()?;
         Ok(room)
     }
+
+    /// Throws away the pending edits of a cached room (and their conflicts): its local
+    /// view goes back to the server's last version. For an edit nobody can send any more
+    /// (the room was deleted on the server) or that the user no longer wants. Drafts have
+    /// [`Store::discard_draft`]. One transaction.
+    pub fn discard_edits(&self, room_id: &str) -> Result<LocalRoom> {
+        let tx = self.write_tx_keeping_order()?;
+        let is_draft: bool = tx
+            .prepare_cached("SELECT is_draft FROM rooms WHERE id = ?1")?
+            .query_row([room_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreError::RoomNotFound(room_id.to_string()))?;
+        if is_draft {
+            return Err(StoreError::InvalidState(format!(
+                "{room_id} is a draft: discard the draft itself"
+            )));
+        }
+        let removed = tx
+            .prepare_cached("DELETE FROM outbox WHERE room_id = ?1 AND kind = 'patch'")?
+            .execute([room_id])?;
+        if removed == 0 {
+            return Err(StoreError::InvalidState(format!(
+                "room {room_id} has no local edits to discard"
+            )));
+        }
+        tx.prepare_cached("DELETE FROM conflicts WHERE room_id = ?1")?
+            .execute([room_id])?;
+        rebuild_view(&tx, room_id)?;
+        let room = local_by_id(&tx, room_id)?
+            .ok_or_else(|| StoreError::RoomNotFound(room_id.to_string()))?;
+        tx.commit()?;
+        Ok(room)
+    }
 }

@@ -295,6 +295,37 @@ fn conflicted() -> (tempfile::TempDir, roomdesk_store::Store, Room) {
 }
 
 #[test]
+fn discarding_edits_returns_the_room_to_the_server_version_with_no_conflict_left() {
+    let (_dir, store, theirs) = conflicted();
+    let draft = store.create_draft(&NewRoom::default()).unwrap().room.id;
+    let room = store.discard_edits("rm_1").unwrap();
+    assert_eq!(room.state, LocalState::Synced);
+    assert_eq!(room.room, theirs, "the view is the server's last version");
+    assert!(store.conflicts().unwrap().is_empty());
+    let outbox = store.outbox().unwrap();
+    assert_eq!(outbox.len(), 1, "the unrelated draft stays");
+    assert_eq!(outbox[0].room_id, draft);
+    // The search index follows the view.
+    let q = roomdesk_model::ListQuery::default();
+    assert_eq!(store.list_rooms(&q, Some("mine")).unwrap().1, 0);
+    assert_eq!(store.list_rooms(&q, Some("theirs")).unwrap().1, 1);
+    // Nothing left to discard, drafts and unknown rooms: clear errors, nothing changed.
+    assert!(matches!(
+        store.discard_edits("rm_1"),
+        Err(StoreError::InvalidState(_))
+    ));
+    assert!(matches!(
+        store.discard_edits(&draft),
+        Err(StoreError::InvalidState(_))
+    ));
+    assert!(matches!(
+        store.discard_edits("rm_nope"),
+        Err(StoreError::RoomNotFound(_))
+    ));
+    assert_eq!(store.outbox().unwrap().len(), 1);
+}
+
+#[test]
 fn conflicts_are_listed_and_the_view_merges_the_server_changes() {
     let (_dir, store, _) = conflicted();
     let c = store.conflicts().unwrap();

@@ -3,7 +3,7 @@
 use super::CliError;
 use crate::args::{ChoiceArg, OutboxCommand};
 use crate::output::Output;
-use roomdesk_core::{Resolution, RoomsService};
+use roomdesk_core::{Resolution, RoomChange, RoomsService};
 use roomdesk_model::RoomField;
 
 /// Accepts the contract name (`themeColor`) or the flag spelling (`theme-color`).
@@ -41,11 +41,17 @@ pub fn run(
             let conflicts = service.conflicts()?;
             out.outbox(&entries, &conflicts);
         }
-        Some(OutboxCommand::Discard { draft_id }) => {
-            service.discard_draft(&draft_id)?;
-            out.line(&format!("draft {draft_id} discarded"));
+        Some(OutboxCommand::Discard { id }) => {
+            let (what, line) = match service.discard_local_changes(&id)? {
+                RoomChange::DraftDiscarded => ("draft", format!("draft {id} discarded")),
+                RoomChange::EditsDiscarded(_) => (
+                    "edits",
+                    format!("pending edits of room {id} discarded: it shows the server's version"),
+                ),
+            };
+            out.line(&line);
             if out.json {
-                println!("{}", serde_json::json!({"discarded": draft_id}));
+                println!("{}", serde_json::json!({"discarded": id, "what": what}));
             }
         }
         Some(OutboxCommand::Resolve {
