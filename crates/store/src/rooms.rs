@@ -27,9 +27,10 @@ pub struct UpsertReport {
 
 const FIND_SQL: &str = "SELECT rid, is_draft, server_json IS ?2 FROM rooms WHERE id = ?1";
 
-// Plain statements on purpose (no DO UPDATE, no RETURNING): an upsert with RETURNING, or any per-row trigger on the
-// table, makes SQLite open a statement journal for every row (measured ~4x slower on a
-// 100k-room pull). The search index is written next to them instead (see `upsert_in`).
+// Plain statements on purpose (no DO UPDATE, no RETURNING): an upsert with RETURNING, or
+// any per-row trigger on the table, makes SQLite open a statement journal for every row
+// (measured ~4x slower on a 100k-room pull). The search index is written next to them
+// instead (see `upsert_in`).
 const INSERT_SQL: &str = "INSERT INTO rooms
         (id, is_draft, server_json, view_json, created_ms, updated_ms, engagements,
          last_engaged_ms, title, cover_title, description)
