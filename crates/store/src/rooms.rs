@@ -41,7 +41,7 @@ const UPDATE_SQL: &str = "UPDATE rooms SET
         server_json = ?2, view_json = NULL, created_ms = ?3, updated_ms = ?4,
         engagements = ?5, last_engaged_ms = ?6, title = ?7, cover_title = ?8,
         description = ?9
-    WHERE rid = ?1";
+    WHERE id = ?1";
 
 /// Ids with outbox entries: a pull must not overwrite their local view.
 fn ids_with_local_changes(conn: &Connection) -> Result<HashSet<String>> {
@@ -118,19 +118,19 @@ fn for_each_encoded(
 fn write_row(conn: &Connection, room: &Room, encoded: Encoded) -> Result<RowWrite> {
     let Encoded { json, keys } = encoded;
     let [created, updated, engagements, last_engaged] = keys;
-    let (title, cover, description) = (&room.title, &room.cover_title, &room.description);
-    let inserted = conn.prepare_cached(INSERT_SQL)?.execute(params![
+    // The insert and the update take the same parameters, in the same order.
+    let values = params![
         room.id,
         json,
         created,
         updated,
         engagements,
         last_engaged,
-        title,
-        cover,
-        description
-    ])?;
-    if inserted == 1 {
+        room.title,
+        room.cover_title,
+        room.description
+    ];
+    if conn.prepare_cached(INSERT_SQL)?.execute(values)? == 1 {
         return Ok(RowWrite::Inserted(conn.last_insert_rowid()));
     }
     let (rid, is_draft, same): (i64, bool, bool) = conn
@@ -141,17 +141,7 @@ fn write_row(conn: &Connection, room: &Room, encoded: Encoded) -> Result<RowWrit
     if is_draft || same {
         return Ok(RowWrite::Unchanged);
     }
-    conn.prepare_cached(UPDATE_SQL)?.execute(params![
-        rid,
-        json,
-        created,
-        updated,
-        engagements,
-        last_engaged,
-        title,
-        cover,
-        description
-    ])?;
+    conn.prepare_cached(UPDATE_SQL)?.execute(values)?;
     Ok(RowWrite::Updated(rid))
 }
 
