@@ -63,12 +63,15 @@
 //!   page at any depth is a slice plus ≤ 100 row reads. Writes that can change sort keys
 //!   or membership drop it (a generation counter); so do other connections' commits
 //!   (`PRAGMA data_version`). Edits (titles, colors, outbox bookkeeping) keep it.
-//! - Search: FTS5 (contentless, `unicode61 remove_diacritics 2`) gives the matching row
-//!   ids as a bitmap; the in-memory order is walked from its nearer end.
+//! - Search: a term index in memory (`search.rs`: each folded word with the ascending row
+//!   ids holding it) gives the matches as a bitmap, and the in-memory order is walked from
+//!   its nearer end. It is read from `rooms` at the first search; the connection's update
+//!   hook tells it which rows this store changed, re-read at the next search; another
+//!   connection's commit or a write of thousands of rows has it read everything again.
 //! - Pulls: one transaction, rows written in id order (both indexes of `rooms` lead with
 //!   the id, so they grow at the end); plain statements, no per-row trigger or RETURNING
-//!   (either makes SQLite keep a statement journal per row); new rows indexed for search
-//!   in one `INSERT … SELECT`; unchanged rooms are compared and skipped. A write of ≥ 1000
+//!   (either makes SQLite keep a statement journal per row); no search index to write;
+//!   unchanged rooms are compared and skipped. A write of ≥ 1000
 //!   rooms leaves the WAL checkpoint to a background connection (`checkpoint.rs`);
 //!   [`Store::wait_for_checkpoint`] waits for it, dropping the store does too.
 //! - Figures: `cargo bench -p roomdesk-store --bench store`.
@@ -76,7 +79,7 @@
 //! # Schema
 //! `migrations/000N_*.sql`, applied in order by `migrate.rs`, version in `user_version`:
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
-//! text), `room_search` (FTS5), `room_written`, `outbox`, `conflicts`, `sync_state`.
+//! text), `room_written`, `outbox`, `conflicts`, `sync_state`.
 
 mod checkpoint;
 mod conflicts;
@@ -105,7 +108,7 @@ pub use open::{
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
 pub use rooms::UpsertReport;
-pub use search::fts_query;
+pub use search::SearchQuery;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::{Cell, RefCell};
@@ -119,6 +122,8 @@ pub struct Store {
     orders: RefCell<orders::OrderCache>,
     /// Bumped by every write that can change sort keys or which rooms exist.
     generation: Cell<u64>,
+    /// The full-text search index in memory (see `search`).
+    search: RefCell<search::SearchIndex>,
     /// The checkpoint a bulk write left running (see `checkpoint`).
     checkpointer: RefCell<Option<std::thread::JoinHandle<()>>>,
 }
@@ -145,11 +150,13 @@ impl Store {
     pub fn open_file(path: &Path) -> Result<Store> {
         let mut conn = open_connection(path)?;
         migrate::migrate(&mut conn, path)?;
+        let changed_rows = search::watch_rooms(&conn);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             orders: RefCell::new(orders::OrderCache::default()),
             generation: Cell::new(0),
+            search: RefCell::new(search::SearchIndex::new(changed_rows)),
             checkpointer: RefCell::new(None),
         })
     }

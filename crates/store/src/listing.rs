@@ -4,7 +4,7 @@
 
 use crate::error::Result;
 use crate::local_room::LocalRoom;
-use crate::search;
+use crate::search::SearchQuery;
 use crate::view::local_by_rid;
 use crate::Store;
 use roomdesk_model::{ListQuery, SortDirection, SortField};
@@ -66,14 +66,17 @@ impl Store {
         let order = self.order(query.sort_by, query.sort_direction)?;
         let offset = query.offset();
         let limit = u64::from(query.limit);
-        let (total, rids) = match search.and_then(search::fts_query) {
+        let (total, rids) = match search.and_then(SearchQuery::parse) {
             None => {
                 let total = order.len() as u64;
                 let start = offset.min(total) as usize;
                 let end = offset.saturating_add(limit).min(total) as usize;
                 (total, order[start..end].to_vec())
             }
-            Some(fts) => search::page(&self.conn, &fts, &order, offset, limit)?,
+            Some(words) => self
+                .search
+                .borrow_mut()
+                .page(&self.conn, &words, &order, offset, limit)?,
         };
         let mut rooms = Vec::with_capacity(rids.len());
         for rid in rids {

@@ -38,6 +38,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0005_search_index_written_by_the_store",
         sql: include_str!("../migrations/0005_search_index_written_by_the_store.sql"),
     },
+    Migration {
+        version: 6,
+        name: "0006_search_index_in_memory",
+        sql: include_str!("../migrations/0006_search_index_in_memory.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
@@ -105,18 +110,13 @@ mod tests {
         .unwrap();
         assert_eq!(migrate(&mut conn, &path).unwrap(), 1);
         assert_eq!(schema_version(&conn).unwrap(), SCHEMA_VERSION);
-        let found: i64 = conn
-            .query_row(
-                "SELECT rowid FROM room_search WHERE room_search MATCH 'onboard*'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        let rid: i64 = conn
-            .query_row("SELECT rid FROM rooms WHERE id = 'rm_1'", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(found, rid);
         // Running it again is a no-op.
         assert_eq!(migrate(&mut conn, &path).unwrap(), SCHEMA_VERSION);
+        drop(conn);
+        let store = crate::Store::open_file(&path).unwrap();
+        let query = roomdesk_model::ListQuery::default();
+        let (rooms, total) = store.list_rooms(&query, Some("onboard")).unwrap();
+        assert_eq!(total, 1);
+        assert_eq!(rooms[0].room.id, "rm_1");
     }
 }

@@ -25,12 +25,12 @@ pub struct UpsertReport {
     pub removed: usize,
 }
 
-const FIND_SQL: &str = "SELECT rid, is_draft, server_json IS ?2 FROM rooms WHERE id = ?1";
+const FIND_SQL: &str = "SELECT is_draft, server_json IS ?2 FROM rooms WHERE id = ?1";
 
 // Plain statements on purpose (no DO UPDATE, no RETURNING): an upsert with RETURNING, or
 // any per-row trigger on the table, makes SQLite open a statement journal for every row
-// (measured ~4x slower on a 100k-room pull). The search index is written next to them
-// instead (see `upsert_in`).
+// (measured ~4x slower on a 100k-room pull). The search index in memory learns of the
+// rows written from the connection's update hook (see `search`).
 const INSERT_SQL: &str = "INSERT INTO rooms
         (id, is_draft, server_json, view_json, created_ms, updated_ms, engagements,
          last_engaged_ms, title, cover_title, description)
@@ -62,10 +62,8 @@ fn ids_with_written_fields(conn: &Connection) -> Result<HashSet<String>> {
 
 /// What writing one server room did to its row.
 enum RowWrite {
-    /// A new row; its row id.
-    Inserted(i64),
-    /// The row existed with other content; its row id.
-    Updated(i64),
+    /// A new row, or a row that existed with other content.
+    Written,
     /// Same content as cached, or the id belongs to a draft: nothing written.
     Unchanged,
 }
@@ -113,8 +111,8 @@ fn for_each_encoded(
     })
 }
 
-/// Writes one server room into its row (the search index is the caller's job). New ids
-/// are inserted at once; for a known id the cached content is compared first.
+/// Writes one server room into its row. New ids are inserted at once; for a known id the
+/// cached content is compared first.
 fn write_row(conn: &Connection, room: &Room, encoded: Encoded) -> Result<RowWrite> {
     let Encoded { json, keys } = encoded;
     let [created, updated, engagements, last_engaged] = keys;
@@ -131,48 +129,35 @@ fn write_row(conn: &Connection, room: &Room, encoded: Encoded) -> Result<RowWrit
         room.description
     ];
     if conn.prepare_cached(INSERT_SQL)?.execute(values)? == 1 {
-        return Ok(RowWrite::Inserted(conn.last_insert_rowid()));
+        return Ok(RowWrite::Written);
     }
-    let (rid, is_draft, same): (i64, bool, bool) = conn
+    let (is_draft, same): (bool, bool) = conn
         .prepare_cached(FIND_SQL)?
-        .query_row(params![room.id, json], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
+        .query_row(params![room.id, json], |r| Ok((r.get(0)?, r.get(1)?)))?;
     if is_draft || same {
         return Ok(RowWrite::Unchanged);
     }
     conn.prepare_cached(UPDATE_SQL)?.execute(values)?;
-    Ok(RowWrite::Updated(rid))
+    Ok(RowWrite::Written)
 }
 
 /// Writes server rooms into the cache (inside the caller's transaction).
 ///
 /// Rows are written in id order: both indexes of `rooms` lead with the id, so a pull
-/// appends to them (or walks them once) instead of touching pages at random. New rows
-/// are added to the search index in one statement at the end, changed rows one by one.
+/// appends to them (or walks them once) instead of touching pages at random.
 pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertReport> {
     let local = ids_with_local_changes(conn)?;
     let written_ids = ids_with_written_fields(conn)?;
     let mut report = UpsertReport::default();
-    let max_before: i64 = conn
-        .prepare_cached("SELECT coalesce(max(rid), 0) FROM rooms")?
-        .query_row([], |r| r.get(0))?;
     let mut sorted: Vec<&Room> = rooms.iter().collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     sorted.retain(|room| !local.contains(&room.id));
     report.kept_local = rooms.len() - sorted.len();
-    let mut changed = Vec::new();
     let mut overlay = Vec::new();
     for_each_encoded(&sorted, |room, encoded| {
-        match write_row(conn, room, encoded)? {
-            RowWrite::Unchanged => {
-                report.unchanged += 1;
-                return Ok(());
-            }
-            // A room listed twice in one pull: its row is new, indexed below.
-            RowWrite::Updated(rid) if rid > max_before => {}
-            RowWrite::Updated(rid) => changed.push(rid),
-            RowWrite::Inserted(_) => {}
+        if let RowWrite::Unchanged = write_row(conn, room, encoded)? {
+            report.unchanged += 1;
+            return Ok(());
         }
         report.written += 1;
         if written_ids.contains(&room.id) {
@@ -180,36 +165,15 @@ pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertRepor
         }
         Ok(())
     })?;
-    conn.prepare_cached(
-        "INSERT INTO room_search (rowid, title, cover_title, description)
-         SELECT rid, title, cover_title, description FROM rooms WHERE rid > ?1",
-    )?
-    .execute([max_before])?;
-    for rid in changed {
-        reindex(conn, rid)?;
-    }
     for id in &overlay {
         rebuild_view(conn, id)?;
     }
     Ok(report)
 }
 
-/// Writes a row's current text into the search index (replacing what it held).
-pub(crate) fn reindex(conn: &Connection, rid: i64) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO room_search (rowid, title, cover_title, description)
-         SELECT rid, title, cover_title, description FROM rooms WHERE rid = ?1",
-    )?
-    .execute([rid])?;
-    Ok(())
-}
-
 /// Stores a room the server returned as this row (used when a local change completes).
 pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
-    if let RowWrite::Inserted(rid) | RowWrite::Updated(rid) = write_row(conn, room, encode(room)?)?
-    {
-        reindex(conn, rid)?;
-    }
+    write_row(conn, room, encode(room)?)?;
     rebuild_view(conn, &room.id)
 }
 

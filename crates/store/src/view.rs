@@ -79,27 +79,18 @@ struct RoomRow {
     is_draft: bool,
     server_json: Option<String>,
     created_ms: Option<i64>,
-    text: SearchText,
 }
 
-/// The searchable text of a row: title, cover title, description.
-type SearchText = (String, Option<String>, Option<String>);
-
-/// Recomputes and stores the local view of one room, and indexes its text for search
-/// when that changed.
+/// Recomputes and stores the local view of one room, with its searchable text.
 pub(crate) fn rebuild_view(conn: &Connection, room_id: &str) -> Result<()> {
     let row = conn
-        .prepare_cached(
-            "SELECT rid, is_draft, server_json, created_ms, title, cover_title, description
-             FROM rooms WHERE id = ?1",
-        )?
+        .prepare_cached("SELECT rid, is_draft, server_json, created_ms FROM rooms WHERE id = ?1")?
         .query_row([room_id], |r| {
             Ok(RoomRow {
                 rid: r.get(0)?,
                 is_draft: r.get(1)?,
                 server_json: r.get(2)?,
                 created_ms: r.get(3)?,
-                text: (r.get(4)?, r.get(5)?, r.get(6)?),
             })
         })
         .optional()?
@@ -162,14 +153,6 @@ pub(crate) fn rebuild_view(conn: &Connection, room_id: &str) -> Result<()> {
         room.cover_title,
         room.description
     ])?;
-    let text = (room.title, room.cover_title, room.description);
-    if text != row.text {
-        conn.prepare_cached(
-            "INSERT OR REPLACE INTO room_search (rowid, title, cover_title, description)
-             VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![row.rid, text.0, text.1, text.2])?;
-    }
     Ok(())
 }
 

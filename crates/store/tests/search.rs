@@ -281,3 +281,60 @@ fn the_index_follows_every_write_path() {
     check("full pull");
     assert_eq!(store.room_count().unwrap(), 2);
 }
+
+/// The index in memory is read once, then follows this store's writes row by row, reads
+/// everything again after a write of thousands of rows, and notices another
+/// connection's commits.
+#[test]
+fn the_index_follows_small_and_large_writes_and_other_connections() {
+    let (dir, store) = temp_store();
+    let titled = |n: usize, title: &str| -> Vec<Room> {
+        (0..n)
+            .map(|i| room(&format!("rm_{i:05}"), &format!("{title} {i}")))
+            .collect()
+    };
+    let total = |store: &Store, text: &str| search(store, text).1;
+    store.upsert_rooms(&titled(3_000, "Harbor")).unwrap();
+    assert_eq!(total(&store, "harbor"), 3_000, "read at the first search");
+
+    // A few rows: re-read one by one.
+    for id in ["rm_00001", "rm_00002", "rm_02999"] {
+        let patch = RoomPatch {
+            title: Some("Quay".into()),
+            cover_title: Some("Welcome".into()),
+            ..Default::default()
+        };
+        store.record_patch(id, &patch).unwrap();
+    }
+    assert_eq!(total(&store, "harbor"), 2_997);
+    assert_eq!(
+        search(&store, "qua").0,
+        ["rm_00001", "rm_00002", "rm_02999"]
+    );
+
+    // A full pull that drops 500 rooms (rm_02999 has a pending edit and stays).
+    store.replace_all_rooms(&titled(2_500, "Harbor")).unwrap();
+    assert_eq!(total(&store, "harbor"), 2_498);
+    assert_eq!(total(&store, "quay"), 3);
+
+    // Thousands of rows changed: everything is read again.
+    store.upsert_rooms(&titled(2_500, "Dock")).unwrap();
+    assert_eq!(total(&store, "harbor"), 0);
+    assert_eq!(total(&store, "dock"), 2_498);
+    assert_eq!(total(&store, "quay"), 3);
+
+    // Another connection (another window, the CLI) edits and commits.
+    let other = Store::open(dir.path()).unwrap();
+    let patch = RoomPatch {
+        title: Some("Zephyr".into()),
+        cover_title: Some("Welcome".into()),
+        ..Default::default()
+    };
+    other.record_patch("rm_00100", &patch).unwrap();
+    assert_eq!(search(&store, "zeph").0, ["rm_00100"]);
+    assert_eq!(total(&store, "dock"), 2_497);
+    // And this store's own later edits still count.
+    store.discard_edits("rm_00100").unwrap();
+    assert_eq!(total(&store, "zephyr"), 0);
+    assert_eq!(total(&store, "dock"), 2_498);
+}
