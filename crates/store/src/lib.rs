@@ -108,7 +108,6 @@ pub use open::{
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
 pub use rooms::UpsertReport;
-pub use search::SearchQuery;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::{Cell, RefCell};

@@ -19,7 +19,7 @@
 //! next search re-reads those rows and their words replace what the index held for them,
 //! through a small overlay. When another connection committed (`PRAGMA data_version`), or
 //! more rows changed than the overlay is for (a pull), the next search reads everything
-//! again: ~0.1 s for 100,000 rooms (`cargo bench -p roomdesk-store --bench store`).
+//! again: about 0.14 s for 100,000 rooms (`cargo bench -p roomdesk-store --bench store`).
 
 use crate::error::{unreadable, Result};
 use crate::listing::window;
