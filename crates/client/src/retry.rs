@@ -5,7 +5,7 @@
 //! nothing: the connection was never made, or it answered 429 or 503. Any other failure
 //! after the request went out makes the create *uncertain*.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// The longest `Retry-After` we honour; a server asking for more gets this.
 pub(crate) const RETRY_AFTER_CAP: Duration = Duration::from_secs(60);
@@ -113,18 +113,29 @@ pub(crate) fn delay(
     }
 }
 
-/// `Retry-After` in delta-seconds (the HTTP-date form is treated as absent).
-pub(crate) fn parse_retry_after(value: &str) -> Option<u64> {
+/// `Retry-After` as seconds to wait: delta-seconds (what our contract uses), or an
+/// HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`), counted from `now` and rounded up; a
+/// date already past means "now". Anything else is treated as absent.
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<u64> {
     let v = value.trim();
-    if v.is_empty() || !v.chars().all(|c| c.is_ascii_digit()) {
+    if v.is_empty() {
         return None;
     }
-    Some(v.parse::<u64>().unwrap_or(u64::MAX))
+    if v.chars().all(|c| c.is_ascii_digit()) {
+        return Some(v.parse::<u64>().unwrap_or(u64::MAX));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let now = chrono::DateTime::<chrono::Utc>::from(now);
+    let ms = (at.with_timezone(&chrono::Utc) - now)
+        .num_milliseconds()
+        .max(0);
+    Some((ms as u64).div_ceil(1000))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::UNIX_EPOCH;
     use RequestKind::{Create, Idempotent};
 
     fn answer(status: u16) -> Outcome {
@@ -219,9 +230,34 @@ mod tests {
         assert_eq!(delay(Some(2), 0, b, m, 0.5), Duration::from_secs(2));
         assert_eq!(delay(Some(3600), 0, b, m, 0.5), RETRY_AFTER_CAP);
         assert_eq!(delay(None, 0, b, m, 1.0), b);
-        assert_eq!(parse_retry_after(" 7 "), Some(7));
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"), None);
-        assert_eq!(parse_retry_after("-1"), None);
-        assert_eq!(parse_retry_after("99999999999999999999999"), Some(u64::MAX));
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        // 2015-10-21T07:28:00Z
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_480);
+        assert_eq!(parse_retry_after(" 7 ", now), Some(7));
+        assert_eq!(
+            parse_retry_after("99999999999999999999999", now),
+            Some(u64::MAX)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", now),
+            Some(30)
+        );
+        // Part of a second still to wait counts as a whole one.
+        let later = now + Duration::from_millis(29_500);
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:30 GMT", later),
+            Some(1)
+        );
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:27:00 GMT", now),
+            Some(0),
+            "a date in the past: try now"
+        );
+        for junk in ["", "-1", "1.5", "soon", "Wed, 32 Oct 2015 07:28:00 GMT"] {
+            assert_eq!(parse_retry_after(junk, now), None, "{junk:?}");
+        }
     }
 }

@@ -150,7 +150,7 @@ impl Transport {
             .headers()
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_retry_after);
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
         match response.bytes().await {
             Ok(bytes) => (
                 Outcome::Answer {
