@@ -28,25 +28,9 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Every file under `dir` (SQLite database, WAL, sandbox state, settings…) holding `needle`.
-fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if contains(&std::fs::read(&path).unwrap(), needle) {
-                hits.push(path.display().to_string());
-            }
-        }
-    }
-    hits
-}
-
-fn file_count(dir: &Path) -> usize {
-    let mut n = 0;
+/// Every file under `dir` (SQLite database, WAL, sandbox state, settings…).
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         for entry in std::fs::read_dir(&d).unwrap() {
@@ -54,11 +38,20 @@ fn file_count(dir: &Path) -> usize {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                n += 1;
+                files.push(path);
             }
         }
     }
-    n
+    files
+}
+
+/// The files under `dir` holding `needle`.
+fn files_containing(dir: &Path, needle: &[u8]) -> Vec<String> {
+    files_under(dir)
+        .into_iter()
+        .filter(|path| contains(&std::fs::read(path).unwrap(), needle))
+        .map(|path| path.display().to_string())
+        .collect()
 }
 
 #[test]
@@ -128,7 +121,7 @@ fn the_api_key_never_leaves_the_secret_store() {
 
     let data_dir = h.dir.path().to_path_buf();
     assert!(
-        file_count(&data_dir) >= 3,
+        files_under(&data_dir).len() >= 3,
         "the session wrote its database, settings and sandbox state"
     );
     assert!(
