@@ -84,6 +84,14 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A number that changes whenever another connection commits to the database (this
+/// connection's own commits leave it alone): what the caches in memory check.
+pub(crate) fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Turns "not a database" and "malformed" into the clear error; anything else stays an
 /// open error.
 fn classify(path: &Path, e: rusqlite::Error) -> StoreError {

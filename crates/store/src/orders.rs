@@ -10,6 +10,7 @@
 //! counter), and when another connection committed (`PRAGMA data_version`).
 
 use crate::error::Result;
+use crate::open::data_version;
 use roomdesk_model::{SortDirection, SortField};
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -72,10 +73,7 @@ impl OrderCache {
         field: SortField,
         direction: SortDirection,
     ) -> Result<Arc<Vec<i64>>> {
-        let data_version: i64 = conn
-            .prepare_cached("PRAGMA data_version")?
-            .query_row([], |r| r.get(0))?;
-        let stamp = (data_version, generation);
+        let stamp = (data_version(conn)?, generation);
         if self.stamp != Some(stamp) {
             self.orders.clear();
             self.keys = None;

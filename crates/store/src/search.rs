@@ -23,6 +23,7 @@
 
 use crate::error::{unreadable, Result};
 use crate::listing::window;
+use crate::open::data_version;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -309,12 +310,6 @@ pub(crate) struct SearchIndex {
     data_version: i64,
     /// Rows changed since: their current words, or `None` when the row is gone.
     overlay: HashMap<u32, Option<Vec<Box<str>>>>,
-}
-
-fn data_version(conn: &Connection) -> Result<i64> {
-    Ok(conn
-        .prepare_cached("PRAGMA data_version")?
-        .query_row([], |r| r.get(0))?)
 }
 
 fn read_row_words(conn: &Connection, rid: i64) -> Result<Option<Vec<Box<str>>>> {
