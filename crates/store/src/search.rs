@@ -373,9 +373,11 @@ impl SearchIndex {
         limit: u64,
     ) -> Result<(u64, Vec<i64>)> {
         self.refresh(conn)?;
-        let Some(index) = &self.index else {
-            return Ok((0, Vec::new())); // refresh either read it or failed
-        };
+        // After a successful refresh the index is there; never answer "no matches" instead.
+        let index = self
+            .index
+            .as_ref()
+            .ok_or_else(|| unreadable("search index", "it was not read"))?;
         let max = self.overlay.keys().copied().fold(index.max_rid, u32::max) as usize;
         let len = max / 64 + 1;
         let mut bits = vec![0u64; len];
