@@ -70,14 +70,19 @@ step_architecture() {
 }
 
 step_bindings() {
-    step "bindings: ui/src/bindings.ts matches the Rust types (export-bindings --check)"
+    step "bindings: ui/src/bindings.ts and the capability match the command declaration and the Rust types"
     if ! has_cargo_package "$APP_PACKAGE" || [ ! -f "$ROOT/src-tauri/src/bin/export_bindings.rs" ]; then
         skip "no export-bindings binary in src-tauri yet"
         return 0
     fi
     cargo run -q -p "$APP_PACKAGE" --bin export-bindings -- --check
-    if [ -d "$ROOT/.git" ] && ! git ls-files --error-unmatch ui/src/bindings.ts >/dev/null 2>&1; then
-        die "ui/src/bindings.ts is not committed"
+    if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git -C "$ROOT" ls-files --error-unmatch ui/src/bindings.ts >/dev/null 2>&1 ||
+            die "ui/src/bindings.ts is not committed"
+        # build.rs writes the main window's capability from src/commands/declared.rs: the
+        # committed file must be what the declaration produces.
+        git -C "$ROOT" diff --quiet -- src-tauri/capabilities/main.json ||
+            die "src-tauri/capabilities/main.json is stale (build.rs rewrote it from src/commands/declared.rs): commit it"
     fi
     step_done
 }

@@ -4,12 +4,7 @@
 //! Regenerate: `cargo run -p roomdesk-app --bin export-bindings`
 //! Check (CI): `cargo run -p roomdesk-app --bin export-bindings -- --check`
 
-use crate::connection::{ConnectionInfo, ConnectionKind, ConnectionTest};
-use crate::state::AppInfo;
-use roomdesk_core::{
-    Conflict, ErrorPayload, LocalState, OutboxEntry, Resolution, RoomPage, RoomView, Source,
-    SyncProgress, SyncReport,
-};
+use roomdesk_core::{ErrorCode, ErrorPayload, LocalState};
 use roomdesk_model::{
     Engagements, FieldError, ListQuery, Lookup, LookupKind, NewRoom, Room, RoomField, RoomPatch,
     SortDirection, SortField, Status, ValidationErrors,
@@ -36,8 +31,8 @@ import type { Channel } from \"@tauri-apps/api/core\";
 ";
 
 /// Collects the declaration of every exportable type reached from the ones visited.
-struct Collector<'a> {
-    cfg: &'a Config,
+pub(crate) struct Collector<'a> {
+    pub(crate) cfg: &'a Config,
     seen: HashSet<String>,
     decls: BTreeMap<String, String>,
 }
@@ -66,69 +61,88 @@ impl TypeVisitor for Collector<'_> {
 /// One command: its name, its arguments as `invoke` takes them (camelCase), its result.
 pub struct CommandSignature {
     pub name: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(String, String)>,
     pub result: String,
 }
 
-macro_rules! signatures {
-    ($collector:ident; $( $name:literal ( $( $arg:literal : $ty:ty ),* ) -> $ret:ty ; )*) => {
-        vec![$({
-            $( $collector.visit::<$ty>(); )*
-            $collector.visit::<$ret>();
-            CommandSignature {
-                name: $name,
-                args: vec![$( (
-                    // Optional arguments may be left out of the `invoke` call.
-                    if <$ty as TS>::IS_OPTION { concat!($arg, "?") } else { $arg },
-                    <$ty as TS>::name($collector.cfg),
-                ) ),*],
-                result: <$ret as TS>::name($collector.cfg),
-            }
-        }),*]
-    };
+/// A declared argument's or result's Rust type, to be described in TypeScript. Most
+/// types describe themselves (`ts-rs`); a Tauri `Channel<T>` (a UI-side object that
+/// streams `T`) becomes `Channel<T>`. Which one applies is picked at compile time by
+/// method resolution: `(&TsArg::<X>::new()).describe(c)` finds [`ChannelArg`] (implemented
+/// on `TsArg<Channel<T>>` itself) before [`PlainArg`] (implemented on `&TsArg<T>`), so a
+/// type that is neither fails to compile.
+pub(crate) struct TsArg<T: ?Sized>(std::marker::PhantomData<T>);
+
+impl<T: ?Sized> TsArg<T> {
+    pub fn new() -> Self {
+        TsArg(std::marker::PhantomData)
+    }
 }
 
-/// Every command, in the order `lib.rs` registers them. A test keeps this list, the
-/// handler and `build.rs` in step.
+impl<T: ?Sized> Default for TsArg<T> {
+    fn default() -> Self {
+        TsArg::new()
+    }
+}
+
+/// Arguments that are Tauri channels.
+pub(crate) trait ChannelArg {
+    /// The TypeScript type, and whether `invoke` may leave the argument out.
+    fn describe(&self, c: &mut Collector<'_>) -> (String, bool);
+}
+
+impl<T: TS + 'static> ChannelArg for TsArg<tauri::ipc::Channel<T>> {
+    fn describe(&self, c: &mut Collector<'_>) -> (String, bool) {
+        c.visit::<T>();
+        (format!("Channel<{}>", T::name(c.cfg)), false)
+    }
+}
+
+/// Arguments and results that are plain `ts-rs` types.
+pub(crate) trait PlainArg {
+    /// The TypeScript type, and whether `invoke` may leave the argument out.
+    fn describe(&self, c: &mut Collector<'_>) -> (String, bool);
+}
+
+impl<T: TS + 'static> PlainArg for &TsArg<T> {
+    fn describe(&self, c: &mut Collector<'_>) -> (String, bool) {
+        c.visit::<T>();
+        (T::name(c.cfg), T::IS_OPTION)
+    }
+}
+
+/// An argument as `invoke` takes it: Tauri maps the Rust `snake_case` name to
+/// `camelCase`; an `Option` may be left out (`name?`).
+pub(crate) fn arg_signature(
+    rust_name: &str,
+    (ts_type, optional): (String, bool),
+) -> (String, String) {
+    let mut name = String::with_capacity(rust_name.len());
+    let mut upper = false;
+    for ch in rust_name.chars() {
+        if ch == '_' {
+            upper = true;
+        } else if upper {
+            name.extend(ch.to_uppercase());
+            upper = false;
+        } else {
+            name.push(ch);
+        }
+    }
+    if optional {
+        name.push('?');
+    }
+    (name, ts_type)
+}
+
+/// Every command, in declaration order (`commands/declared.rs`).
 fn signatures(c: &mut Collector<'_>) -> Vec<CommandSignature> {
-    let mut list = signatures![c;
-        "list_rooms"("source": Source, "query": Option<ListQuery>, "search": Option<String>) -> RoomPage;
-        "get_room"("source": Source, "id": String) -> RoomView;
-        "create_room"("source": Source, "body": NewRoom) -> RoomView;
-        "update_room"("source": Source, "id": String, "patch": RoomPatch) -> RoomView;
-        "statuses"() -> Vec<Status>;
-        "lookup"("kind": LookupKind) -> Option<Vec<Lookup>>;
-        "outbox"() -> Vec<OutboxEntry>;
-        "conflicts"() -> Vec<Conflict>;
-        "resolve_conflict"("roomId": String, "field": RoomField, "choice": Resolution) -> ();
-        "discard_draft"("id": String) -> ();
-        "get_connection"() -> ConnectionInfo;
-        "set_connection"("kind": ConnectionKind, "baseUrl": Option<String>) -> ConnectionInfo;
-        "set_api_key"("key": String) -> ConnectionInfo;
-        "remove_api_key"() -> ConnectionInfo;
-        "test_connection"() -> ConnectionTest;
-        "get_app_info"() -> AppInfo;
-    ];
-    // `sync` takes a channel, which is a UI-side object rather than a Rust type.
-    c.visit::<SyncProgress>();
-    c.visit::<SyncReport>();
-    list.push(CommandSignature {
-        name: "sync",
-        args: vec![("onProgress", "Channel<SyncProgress>".to_string())],
-        result: SyncReport::name(c.cfg),
-    });
-    list
+    crate::commands::signatures(c)
 }
 
-/// The command names, for the tests that keep `build.rs` and the handler in step.
+/// The command names, in declaration order.
 pub fn command_names() -> Vec<&'static str> {
-    let cfg = ts_config();
-    let mut c = Collector {
-        cfg: &cfg,
-        seen: HashSet::new(),
-        decls: BTreeMap::new(),
-    };
-    signatures(&mut c).into_iter().map(|s| s.name).collect()
+    crate::commands::NAMES.to_vec()
 }
 
 fn ts_config() -> Config {
@@ -161,6 +175,7 @@ pub fn render() -> String {
     c.visit::<ValidationErrors>();
     c.visit::<ErrorPayload>();
     c.visit::<LocalState>();
+    c.visit::<ErrorCode>();
 
     let mut out = String::from(HEADER);
     for decl in c.decls.values() {

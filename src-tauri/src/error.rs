@@ -2,7 +2,7 @@
 //! `ErrorPayload { code, message, field?, retryable }`.
 
 use crate::secrets::SecretError;
-use roomdesk_core::{CoreError, ErrorPayload};
+use roomdesk_core::{CoreError, ErrorCode, ErrorPayload};
 use std::path::PathBuf;
 
 pub type Result<T, E = ShellError> = std::result::Result<T, E>;
@@ -47,13 +47,17 @@ impl ShellError {
 
     /// A stable code the UI branches on.
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            ShellError::Core(e) => e.code(),
-            ShellError::Secrets(SecretError::Unavailable(_)) => "keyring_unavailable",
-            ShellError::Secrets(SecretError::Failed(_)) => "keyring",
-            ShellError::Invalid { .. } => "validation",
-            ShellError::Io { .. } => "io",
-            ShellError::Sandbox(_) => "sandbox",
+            ShellError::Core(e) => e.error_code(),
+            ShellError::Secrets(SecretError::Unavailable(_)) => ErrorCode::KeyringUnavailable,
+            ShellError::Secrets(SecretError::Failed(_)) => ErrorCode::Keyring,
+            ShellError::Invalid { .. } => ErrorCode::Validation,
+            ShellError::Io { .. } => ErrorCode::Io,
+            ShellError::Sandbox(_) => ErrorCode::Sandbox,
         }
     }
 

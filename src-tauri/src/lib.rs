@@ -32,25 +32,7 @@ pub fn build_app<R: Runtime>(
 ) -> tauri::Result<tauri::App<R>> {
     builder
         .manage(state)
-        .invoke_handler(tauri::generate_handler![
-            commands::rooms::list_rooms,
-            commands::rooms::get_room,
-            commands::rooms::create_room,
-            commands::rooms::update_room,
-            commands::rooms::statuses,
-            commands::rooms::lookup,
-            commands::workspace::outbox,
-            commands::workspace::conflicts,
-            commands::workspace::resolve_conflict,
-            commands::workspace::discard_draft,
-            commands::settings::get_connection,
-            commands::settings::set_connection,
-            commands::settings::set_api_key,
-            commands::settings::remove_api_key,
-            commands::settings::test_connection,
-            commands::settings::get_app_info,
-            commands::workspace::sync,
-        ])
+        .invoke_handler(commands::handler())
         .build(context)
 }
 

@@ -74,9 +74,19 @@ code: string | null, };
 export type Engagements = { clicks: number | null, comments: number | null, downloads: number | null, reactions: number | null, shares: number | null, views: number | null, tasksCompleted: number | null, };
 
 /**
+ * The `code` of an `ErrorPayload`. The core's errors use most of them; the
+ * desktop shell adds the keyring, file and Sandbox codes at the end.
+ */
+export type ErrorCode = "validation" | "not_found" | "not_configured" | "unauthorized" | "rate_limited" | "server" | "network" | "timeout" | "malformed" | "uncertain" | "invalid_config" | "no_such_conflict" | "busy" | "invalid_state" | "storage" | "keyring_unavailable" | "keyring" | "io" | "sandbox";
+
+/**
  * A `CoreError` as the desktop shell returns it and the CLI prints it with `--json`.
  */
-export type ErrorPayload = { code: string, message: string, field: string | null, retryable: boolean, };
+export type ErrorPayload = { 
+/**
+ * One of the `ErrorCode`s (a string here so that every layer can print it as is).
+ */
+code: ErrorCode, message: string, field: string | null, retryable: boolean, };
 
 /**
  * One change that could not be sent this time; it stays in the outbox.

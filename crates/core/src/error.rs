@@ -1,5 +1,6 @@
 //! The one error type of the core, and its serialisable form for the UI and the CLI.
 
+use crate::error_code::ErrorCode;
 use roomdesk_client::ClientError;
 use roomdesk_model::ValidationErrors;
 use roomdesk_store::StoreError;
@@ -47,22 +48,27 @@ pub enum CoreError {
 impl CoreError {
     /// A stable code the UI branches on (never on the message).
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// The code as the enum every command error uses.
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            CoreError::Validation(_) => "validation",
-            CoreError::NotFound { .. } => "not_found",
-            CoreError::NotConfigured => "not_configured",
-            CoreError::Unauthorized => "unauthorized",
-            CoreError::RateLimited { .. } => "rate_limited",
-            CoreError::Server { .. } => "server",
-            CoreError::Network(_) => "network",
-            CoreError::Timeout => "timeout",
-            CoreError::Malformed(_) => "malformed",
-            CoreError::Uncertain(_) => "uncertain",
-            CoreError::InvalidConfig(_) => "invalid_config",
-            CoreError::NoSuchConflict { .. } => "no_such_conflict",
-            CoreError::Busy(_) => "busy",
-            CoreError::InvalidState(_) => "invalid_state",
-            CoreError::Storage(_) => "storage",
+            CoreError::Validation(_) => ErrorCode::Validation,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::NotConfigured => ErrorCode::NotConfigured,
+            CoreError::Unauthorized => ErrorCode::Unauthorized,
+            CoreError::RateLimited { .. } => ErrorCode::RateLimited,
+            CoreError::Server { .. } => ErrorCode::Server,
+            CoreError::Network(_) => ErrorCode::Network,
+            CoreError::Timeout => ErrorCode::Timeout,
+            CoreError::Malformed(_) => ErrorCode::Malformed,
+            CoreError::Uncertain(_) => ErrorCode::Uncertain,
+            CoreError::InvalidConfig(_) => ErrorCode::InvalidConfig,
+            CoreError::NoSuchConflict { .. } => ErrorCode::NoSuchConflict,
+            CoreError::Busy(_) => ErrorCode::Busy,
+            CoreError::InvalidState(_) => ErrorCode::InvalidState,
+            CoreError::Storage(_) => ErrorCode::Storage,
         }
     }
 
@@ -168,6 +174,8 @@ impl From<StoreError> for CoreError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorPayload {
+    /// One of the `ErrorCode`s (a string here so that every layer can print it as is).
+    #[ts(type = "ErrorCode")]
     pub code: String,
     pub message: String,
     pub field: Option<String>,

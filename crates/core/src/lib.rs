@@ -15,6 +15,7 @@
 
 mod conflicts;
 mod error;
+mod error_code;
 mod remote;
 mod service;
 mod store_access;
@@ -23,6 +24,7 @@ mod views;
 
 pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
 pub use error::{CoreError, ErrorPayload, Result};
+pub use error_code::ErrorCode;
 pub use roomdesk_store::{
     Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
 };

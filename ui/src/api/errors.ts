@@ -2,7 +2,7 @@
 // `ErrorPayload { code, message, field?, retryable }`; anything else (a bug, a missing
 // command, the IPC itself failing) is normalised into the same shape here, so screens
 // branch on `code` only, never on message text.
-import type { ErrorPayload } from "../bindings";
+import type { ErrorCode, ErrorPayload } from "../bindings";
 
 /** Codes the UI itself produces when a rejection is not an `ErrorPayload`. */
 export const UI_ERROR_CODES = {
@@ -14,14 +14,23 @@ export const UI_ERROR_CODES = {
   noShell: "no_shell",
 } as const;
 
+/** A code the UI itself produces. */
+export type UiErrorCode = (typeof UI_ERROR_CODES)[keyof typeof UI_ERROR_CODES];
+
+/** Every code a `CommandError` can carry: the shell's (generated from Rust) or the UI's own. */
+export type AnyErrorCode = ErrorCode | UiErrorCode;
+
+/** A payload as this module normalises it: the shell's, or one the UI made. */
+export type CommandErrorPayload = Omit<ErrorPayload, "code"> & { code: AnyErrorCode };
+
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: AnyErrorCode;
   readonly field: string | null;
   readonly retryable: boolean;
   /** The command that failed, for logs and bug reports. */
   readonly command: string;
 
-  constructor(command: string, payload: ErrorPayload) {
+  constructor(command: string, payload: CommandErrorPayload) {
     super(payload.message);
     this.name = "CommandError";
     this.command = command;
@@ -31,7 +40,7 @@ export class CommandError extends Error {
   }
 
   /** The payload as the shell sent it (or as normalised). */
-  toPayload(): ErrorPayload {
+  toPayload(): CommandErrorPayload {
     return { code: this.code, message: this.message, field: this.field, retryable: this.retryable };
   }
 }
@@ -70,7 +79,7 @@ export function toCommandError(command: string, raw: unknown): CommandError {
 }
 
 /** Whether `error` is a `CommandError` with one of `codes`. */
-export function hasCode(error: unknown, ...codes: string[]): error is CommandError {
+export function hasCode(error: unknown, ...codes: AnyErrorCode[]): error is CommandError {
   return error instanceof CommandError && codes.includes(error.code);
 }
 

@@ -1,0 +1,102 @@
+// THE declaration of every command the UI can invoke: its name, its arguments and their
+// Rust types, its result type, and its one-line body over the core (or the app state).
+// Everything else is produced from this list:
+// - the command functions and the invoke handler (`commands/mod.rs`, `commands!`),
+// - the ACL manifest and the main window's capability (`build.rs` reads this file),
+// - the TypeScript signatures in `ui/src/bindings.ts` (`bindings.rs`), from the same types.
+// To add a command, add it here (and a wrapper in `ui/src/api/commands.ts`); nothing else.
+//
+// Form: `async fn name(state, arg: Type, ...) -> Result { body }`; `state` is the app
+// state, the body answers `crate::Result<Result>` and its error reaches the UI as the
+// core's `ErrorPayload`. Arguments arrive from `invoke` in camelCase (`roomId`).
+commands! {
+    /// One page of rooms; `search` (full-text) needs the local source.
+    async fn list_rooms(state, source: Source, query: Option<ListQuery>, search: Option<String>) -> RoomPage {
+        Ok(state.service()?.list(source, query.unwrap_or_default(), search).await?)
+    }
+
+    /// One room; an unknown id is `not_found`.
+    async fn get_room(state, source: Source, id: String) -> RoomView {
+        Ok(state.service()?.get(source, &id).await?)
+    }
+
+    /// Creates a room on the server, or (local source) a draft sent on the next sync.
+    async fn create_room(state, source: Source, body: NewRoom) -> RoomView {
+        Ok(state.service()?.create(source, body).await?)
+    }
+
+    /// Updates a room on the server, or (local source) records a pending edit.
+    async fn update_room(state, source: Source, id: String, patch: RoomPatch) -> RoomView {
+        Ok(state.service()?.update(source, &id, patch).await?)
+    }
+
+    /// Room statuses (remembered for offline use).
+    async fn statuses(state) -> Vec<Status> {
+        Ok(state.service()?.statuses().await?)
+    }
+
+    /// A lookup list; `null` when the server has no such lookup (404).
+    async fn lookup(state, kind: LookupKind) -> Option<Vec<Lookup>> {
+        Ok(state.service()?.lookup(kind).await?)
+    }
+
+    /// Every change waiting to reach the server, in order.
+    async fn outbox(state) -> Vec<OutboxEntry> {
+        Ok(state.service()?.outbox()?)
+    }
+
+    /// Fields waiting for the user's decision.
+    async fn conflicts(state) -> Vec<Conflict> {
+        Ok(state.service()?.conflicts()?)
+    }
+
+    /// Settles one conflicting field: keep mine or take theirs.
+    async fn resolve_conflict(state, room_id: String, field: RoomField, choice: Resolution) -> () {
+        Ok(state.service()?.resolve(&room_id, field, choice)?)
+    }
+
+    /// Drops a local draft that was never sent (and its outbox entry).
+    async fn discard_draft(state, id: String) -> () {
+        Ok(state.service()?.discard_draft(&id)?)
+    }
+
+    /// The active connection as the settings page shows it (never the key itself).
+    async fn get_connection(state) -> ConnectionInfo {
+        state.connection_info()
+    }
+
+    /// Switches connection; `baseUrl` is required for Flowla the first time.
+    async fn set_connection(state, kind: ConnectionKind, base_url: Option<String>) -> ConnectionInfo {
+        state.set_connection(kind, base_url)
+    }
+
+    /// Stores the key in the keyring; the answer shows only its last 4 characters.
+    async fn set_api_key(state, key: String) -> ConnectionInfo {
+        state.set_api_key(&key)
+    }
+
+    /// Deletes the Flowla API key from the keyring.
+    async fn remove_api_key(state) -> ConnectionInfo {
+        state.remove_api_key()
+    }
+
+    /// Asks the active connection's API for one room: a clear yes, or no and why.
+    async fn test_connection(state) -> ConnectionTest {
+        state.test_connection().await
+    }
+
+    /// Version, data dir, Sandbox address, key store.
+    async fn get_app_info(state) -> AppInfo {
+        Ok(state.app_info())
+    }
+
+    /// Pushes the outbox, then pulls; every progress step is sent on `on_progress`.
+    async fn sync(state, on_progress: Channel<SyncProgress>) -> SyncReport {
+        let report = |p: SyncProgress| {
+            on_progress
+                .send(p)
+                .unwrap_or_else(|e| tracing::debug!("sync progress not delivered: {e}"))
+        };
+        Ok(state.service()?.sync(&report).await?)
+    }
+}
