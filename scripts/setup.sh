@@ -5,6 +5,7 @@
 #   scripts/setup.sh [GROUP...]     GROUP: rust | node | ui | desktop | e2e | keyring | headless | all
 #
 #   rust     C toolchain + OpenSSL headers, and checks rustup's cargo, rustfmt and clippy
+#   lint     rust + cargo-machete (unused dependencies)
 #   node     Node.js >= 20.19 and npm
 #   ui       node, then `npm ci` in ui/ when ui/node_modules is older than the lock file
 #   desktop  rust + ui + the WebKitGTK/GTK libraries Tauri links against
@@ -120,6 +121,14 @@ ensure_desktop() {
     ensure_ui_deps
 }
 
+# cargo-machete: the unused-dependency check of `make lint` / `make test`.
+ensure_machete() {
+    if ! command -v cargo-machete >/dev/null 2>&1; then
+        note "installing cargo-machete (cargo install, ~2 min)"
+        cargo install cargo-machete --version '^0.9' --locked
+    fi
+}
+
 ensure_tauri_driver() {
     local bin="${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver"
     if [ ! -x "$bin" ]; then
@@ -145,6 +154,7 @@ main() {
     for group in "${groups[@]}"; do
         case "$group" in
             rust) ensure_rust ;;
+            lint) ensure_rust; ensure_machete ;;
             node) ensure_node ;;
             ui) ensure_ui_deps ;;
             desktop) ensure_desktop ;;
@@ -155,9 +165,10 @@ main() {
                 # One apt transaction for everything a full `make test` needs.
                 ensure_apt "${APT_RUST[@]}" "${APT_DESKTOP[@]}" "${APT_E2E[@]}" "${APT_KEYRING[@]}"
                 ensure_e2e
+                ensure_machete
                 ensure_keyring
                 ;;
-            *) die "unknown setup group '$group' (rust, node, ui, desktop, e2e, keyring, headless, all)" ;;
+            *) die "unknown setup group '$group' (rust, lint, node, ui, desktop, e2e, keyring, headless, all)" ;;
         esac
     done
 }

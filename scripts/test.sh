@@ -2,15 +2,16 @@
 # The whole Roomdesk check, one banner per step. `make test` runs every step in order;
 # name steps to run only those (e.g. `scripts/test.sh fmt clippy`).
 #
-# Steps: setup fmt clippy architecture bindings ui cargo-test keyring app-build e2e
+# Steps: setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e
 #        (ui = typecheck, lint, vitest; app-build = UI production build + the app)
-#        (`lint` = fmt clippy architecture bindings ui-lint)
+#        (`lint` = fmt clippy machete architecture bindings ui-lint)
 set -euo pipefail
 # shellcheck source=scripts/steps.sh
 source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
 cd "$ROOT"
 
-# Crates that must never depend on Tauri (ARCHITECTURE.md rule 1).
+# Crates that must never depend on Tauri: the core is a library the CLI and tests use
+# without a desktop (docs/architecture.md).
 CORE_CRATES=(roomdesk-model roomdesk-emulator roomdesk-client roomdesk-store roomdesk-core roomdesk-cli)
 
 step_setup() {
@@ -40,6 +41,13 @@ step_clippy() {
     # fails here if a manifest change was committed without its lock file update.
     step "clippy: cargo clippy --locked --workspace --all-targets -- -D warnings"
     cargo clippy --locked --workspace --all-targets -- -D warnings
+    step_done
+}
+
+step_machete() {
+    step "unused dependencies: cargo machete"
+    command -v cargo-machete >/dev/null 2>&1 || "$ROOT/scripts/setup.sh" lint
+    cargo machete
     step_done
 }
 
@@ -156,6 +164,7 @@ run_step() {
         ui-build) step_ui_build ;;
         fmt) step_fmt ;;
         clippy) step_clippy ;;
+        machete) step_machete ;;
         architecture) step_architecture ;;
         bindings) step_bindings ;;
         ui) step_ui ;;
@@ -164,8 +173,8 @@ run_step() {
         keyring) step_keyring ;;
         app-build) step_app_build ;;
         e2e) step_e2e ;;
-        lint) for s in fmt clippy architecture bindings ui-lint; do run_step "$s"; done ;;
-        all) for s in setup fmt clippy architecture bindings ui cargo-test keyring app-build e2e; do
+        lint) for s in fmt clippy machete architecture bindings ui-lint; do run_step "$s"; done ;;
+        all) for s in setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e; do
                 run_step "$s"
             done ;;
         *) die "unknown step '$1'" ;;

@@ -321,7 +321,7 @@ impl Output {
                 Err(_) => eprintln!("{{\"code\":\"internal\",\"message\":\"error\"}}"),
             }
         } else {
-            eprintln!("error: {}", fit(&e.to_string(), 500));
+            eprintln!("error: {}", fit(&e.payload().message, 500));
         }
     }
 

@@ -1,5 +1,5 @@
-//! `roomdesk-client`: the HTTP client for the Flowla rooms API v2 (see
-//! `shared/flowla-api.md`).
+//! `roomdesk-client`: the HTTP client for the Flowla rooms API v2 (the contract it
+//! follows: `docs/flowla-api.md`).
 //!
 //! ```text
 //! ClientConfig::new(base_url, api_key)          defaults: 20 s timeout, 4 retries,

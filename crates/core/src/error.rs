@@ -18,7 +18,7 @@ pub enum CoreError {
     NotFound { what: &'static str, id: String },
     #[error("no Flowla API is configured: set a base URL and an API key, or use the local source")]
     NotConfigured,
-    #[error("the API key was refused (401): check FLOWLA_API_KEY")]
+    #[error("the server refused the API key (401): check it, or replace it with a valid one")]
     Unauthorized,
     #[error("the server is rate limiting us: try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },

@@ -1,4 +1,4 @@
-//! A strict emulator of the Flowla rooms API v2 (`../shared/flowla-api.md`), with fault
+//! A strict emulator of the Flowla rooms API v2 (`docs/flowla-api.md`), with fault
 //! injection, for tests, benchmarks and the desktop Sandbox.
 //!
 //! ```no_run

@@ -1,4 +1,4 @@
-//! Length limits from the contract (`../shared/flowla-api.md`, "Validation").
+//! Length limits from the contract (`docs/flowla-api.md`, "Validation").
 
 /// Most string fields: at most this many characters (Unicode scalar values).
 pub const MAX_TEXT: usize = 2_000;

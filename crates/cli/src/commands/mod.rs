@@ -6,7 +6,7 @@ pub mod rooms;
 pub mod sync;
 
 use roomdesk_client::ClientConfig;
-use roomdesk_core::{CoreError, ErrorPayload, RoomsService, ServiceOptions};
+use roomdesk_core::{CoreError, ErrorCode, ErrorPayload, RoomsService, ServiceOptions};
 use std::path::PathBuf;
 
 /// The key the sandbox emulator accepts; used only against a loopback base URL when
@@ -30,10 +30,13 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
-            CliError::Core(e) => match e.code() {
-                "validation" | "invalid_config" | "no_such_conflict" | "invalid_state" => 2,
-                "not_found" => 3,
-                "storage" => 1,
+            CliError::Core(e) => match e.error_code() {
+                ErrorCode::Validation
+                | ErrorCode::InvalidConfig
+                | ErrorCode::NoSuchConflict
+                | ErrorCode::InvalidState => 2,
+                ErrorCode::NotFound => 3,
+                ErrorCode::Storage => 1,
                 _ => 4,
             },
             CliError::Runtime(_) | CliError::Emulator(_) => 1,
@@ -42,6 +45,11 @@ impl CliError {
 
     pub fn payload(&self) -> ErrorPayload {
         match self {
+            // The core's words are for every front end; here the key comes from one place.
+            CliError::Core(e @ CoreError::Unauthorized) => ErrorPayload {
+                message: format!("{e} (the CLI reads it from FLOWLA_API_KEY)"),
+                ..e.payload()
+            },
             CliError::Core(e) => e.payload(),
             CliError::Usage(m) => ErrorPayload {
                 code: "usage".into(),
@@ -101,5 +109,24 @@ mod tests {
         assert!(is_loopback("http://[::1]:8080"));
         assert!(!is_loopback("https://api.flowla.com"));
         assert!(!is_loopback("http://127.0.0.1.evil.com"));
+    }
+
+    #[test]
+    fn a_refused_key_says_where_the_cli_reads_it_and_the_core_does_not() {
+        let core = CoreError::Unauthorized.to_string();
+        assert!(!core.contains("FLOWLA_API_KEY"), "{core}");
+        let cli = CliError::Core(CoreError::Unauthorized).payload();
+        assert_eq!(cli.code, "unauthorized");
+        assert!(cli.message.starts_with(&core), "{}", cli.message);
+        assert!(cli.message.contains("FLOWLA_API_KEY"), "{}", cli.message);
+        assert_eq!(CliError::Core(CoreError::Unauthorized).exit_code(), 4);
+        assert_eq!(
+            CliError::Core(CoreError::NotFound {
+                what: "room",
+                id: "x".into()
+            })
+            .exit_code(),
+            3
+        );
     }
 }
