@@ -7,6 +7,7 @@
 //! `RUST_LOG` (log filter, default `info`; logs go to stderr).
 
 pub mod bindings;
+pub mod catalogue_ts;
 pub mod commands;
 pub mod connection;
 pub mod error;

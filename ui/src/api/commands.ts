@@ -7,8 +7,11 @@ import type {
   CommandName,
   Commands,
   ConnectionInfo,
+  FieldError,
   ListQuery,
   OutboxEntry,
+  RoomChange,
+  RoomInput,
   RoomPage,
   RoomPatch,
   RoomView,
@@ -64,6 +67,12 @@ export const getRoom = (source: Source, id: string): Promise<RoomView> => call("
 
 export const updateRoom = (source: Source, id: string, patch: RoomPatch): Promise<RoomView> =>
   call("update_room", { source, id, patch });
+
+/** What a create or an update would be refused for, in the core's words; `[]` when it would pass. */
+export const validateRoomInput = (input: RoomInput): Promise<FieldError[]> => call("validate_room_input", { input });
+
+/** Throws away a room's local changes: a never-sent draft, or its pending edits. */
+export const discardLocalChanges = (id: string): Promise<RoomChange> => call("discard_local_changes", { id });
 
 export const getConnection = (): Promise<ConnectionInfo> => call("get_connection", {});
 

@@ -14,11 +14,18 @@ afterEach(() => {
 
 type Answer = (args: Record<string, unknown>) => Promise<unknown>;
 
+/** Stands in for the core's check: these tests only need its blank-title verdict. */
+const validateRoomInput: Answer = (args) => {
+  const input = args.input as { kind: string; value: { title?: string } };
+  const blank = input.value.title?.trim() === "";
+  return Promise.resolve(blank ? [{ field: "title", message: "can't be blank" }] : []);
+};
+
 function shell(answers: Record<string, Answer>) {
   const calls: { command: string; args: Record<string, unknown> }[] = [];
   restore = setInvoker((command, args) => {
     calls.push({ command, args });
-    const answer = answers[command];
+    const answer = command === "validate_room_input" && !(command in answers) ? validateRoomInput : answers[command];
     return answer ? answer(args) : Promise.reject(`no answer for ${command}`);
   });
   return calls;
@@ -45,14 +52,24 @@ describe("RoomPage title editor", () => {
     expect(screen.getByTestId("save-status").textContent).toBe("No changes");
   });
 
-  it("refuses a blank title before calling the core", async () => {
+  it("asks the core about the text as it is typed and does not save what it refused", async () => {
     const calls = shell({ get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")) });
     renderPage();
     fireEvent.change(await input(), { target: { value: "  " } });
     expect(await screen.findByText("can't be blank")).toBeTruthy();
+    expect(calls.find((c) => c.command === "validate_room_input")?.args).toEqual({
+      input: { kind: "patch", value: { title: "  " } },
+    });
     expect(saveButton().disabled).toBe(true);
     fireEvent.submit(saveButton().closest("form") as HTMLFormElement);
     expect(calls.filter((c) => c.command === "update_room")).toHaveLength(0);
+  });
+
+  it("asks nothing while the title is unchanged", async () => {
+    const calls = shell({ get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")) });
+    renderPage();
+    await input();
+    expect(calls.some((c) => c.command === "validate_room_input")).toBe(false);
   });
 
   it("saves a changed title and says so", async () => {

@@ -6,14 +6,16 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import type { RoomView } from "../../bindings";
 import { fieldMessage } from "../../api/errors";
-import { useSaveTitle } from "./roomQueries";
+import { useInputProblems, useSaveTitle } from "./roomQueries";
 import { charCount, TITLE_MAX_CHARS, titleDraft } from "./titleDraft";
 
 export function TitleEditor({ view }: { view: RoomView }) {
   const saved = view.room.title;
   const [text, setText] = useState(saved);
   const save = useSaveTitle(view.room.id);
-  const draft = titleDraft(saved, text);
+  // The core checks the text as it is typed; nothing is asked while it is unchanged.
+  const check = useInputProblems(text === saved ? null : { kind: "patch", value: { title: text } });
+  const draft = titleDraft(saved, text, check.data && { problems: check.data, current: !check.isPlaceholderData });
   // The core's words win over our early check; a stale error clears once the text changes.
   const coreProblem = save.isError && save.variables === text ? fieldMessage(save.error, "title") : null;
   const problem = coreProblem ?? draft.problem;
@@ -50,7 +52,7 @@ export function TitleEditor({ view }: { view: RoomView }) {
     >
       <TextInput
         label="Title"
-        description={`${charCount(text)}/${TITLE_MAX_CHARS} characters`}
+        description={TITLE_MAX_CHARS === null ? undefined : `${charCount(text)}/${TITLE_MAX_CHARS} characters`}
         value={text}
         onChange={(e) => {
           setText(e.currentTarget.value);

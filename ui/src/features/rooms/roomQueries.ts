@@ -1,7 +1,7 @@
-// The room queries and the title mutation, shared by the list and the room page.
+// The room queries, the input check and the title mutation, shared by the list and the room page.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ListQuery, RoomView, SortDirection, SortField, Source } from "../../bindings";
-import { getRoom, listRooms, updateRoom } from "../../api/commands";
+import type { ListQuery, RoomInput, RoomView, SortDirection, SortField, Source } from "../../bindings";
+import { getRoom, listRooms, updateRoom, validateRoomInput } from "../../api/commands";
 import type { CommandError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
 import { PAGE_SIZE } from "./paging";
@@ -42,5 +42,21 @@ export function useSaveTitle(id: string, source: Source = DEFAULT_SOURCE) {
       queryClient.setQueryData(queryKeys.room(source, id), view);
       await queryClient.invalidateQueries({ queryKey: [...queryKeys.rooms, "list"] });
     },
+  });
+}
+
+/**
+ * The core's verdict on an input as the user types (`validate_room_input`); `null` asks
+ * nothing. Answers are kept per input (a pure function), and the previous answer stays
+ * visible while a newer input is checked (`isPlaceholderData`).
+ */
+export function useInputProblems(input: RoomInput | null) {
+  return useQuery({
+    queryKey: queryKeys.inputProblems(input),
+    queryFn: () => (input === null ? Promise.resolve([]) : validateRoomInput(input)),
+    enabled: input !== null,
+    staleTime: Infinity,
+    retry: false,
+    placeholderData: keepPreviousData,
   });
 }

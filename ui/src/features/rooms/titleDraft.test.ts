@@ -1,29 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { charCount, titleDraft, titleProblem } from "./titleDraft";
+import { charCount, TITLE_MAX_CHARS, titleDraft } from "./titleDraft";
+
+const blank = { field: "title", message: "can't be blank" };
 
 describe("titleDraft", () => {
   it("is clean and unsaveable while unchanged", () => {
-    expect(titleDraft("Acme renewal", "Acme renewal")).toEqual({ dirty: false, problem: null, canSave: false });
+    expect(titleDraft("Acme renewal", "Acme renewal", undefined)).toEqual({ dirty: false, problem: null, canSave: false });
   });
 
-  it("can save a changed, valid title", () => {
-    expect(titleDraft("Acme renewal", "Acme renewal 2027")).toEqual({ dirty: true, problem: null, canSave: true });
+  it("can save a changed title the core accepted", () => {
+    expect(titleDraft("Acme renewal", "Acme renewal 2027", { problems: [], current: true })).toEqual({
+      dirty: true,
+      problem: null,
+      canSave: true,
+    });
   });
 
-  it("refuses a blank title in the core's words", () => {
-    expect(titleDraft("Acme", "   ")).toEqual({ dirty: true, problem: "can't be blank", canSave: false });
-    expect(titleDraft("Acme", "").canSave).toBe(false);
+  it("shows the core's words and refuses to save what it refused", () => {
+    expect(titleDraft("Acme", "   ", { problems: [blank], current: true })).toEqual({
+      dirty: true,
+      problem: "can't be blank",
+      canSave: false,
+    });
   });
 
-  it("counts characters the way the core does (code points), allowing exactly 200", () => {
-    expect(charCount("é😀")).toBe(2);
-    expect(titleProblem("😀".repeat(200))).toBeNull();
-    expect(titleProblem("😀".repeat(201))).toBe("is too long: 201 characters, at most 200 allowed");
-    expect(titleDraft("x", "a".repeat(201)).canSave).toBe(false);
+  it("keeps showing an earlier answer while the new text is checked, without blocking a save", () => {
+    expect(titleDraft("Acme", "A", { problems: [blank], current: false })).toEqual({
+      dirty: true,
+      problem: "can't be blank",
+      canSave: true,
+    });
+    expect(titleDraft("Acme", "A", undefined).canSave).toBe(true);
   });
 
-  it("does not flag an unchanged title even if it breaks today's rule", () => {
+  it("ignores problems of other fields", () => {
+    expect(titleDraft("Acme", "B", { problems: [{ field: "themeColor", message: "x" }], current: true }).problem).toBeNull();
+  });
+
+  it("does not flag an unchanged title even if the core would refuse it today", () => {
     const legacy = "a".repeat(250);
-    expect(titleDraft(legacy, legacy)).toEqual({ dirty: false, problem: null, canSave: false });
+    expect(titleDraft(legacy, legacy, { problems: [blank], current: true })).toEqual({ dirty: false, problem: null, canSave: false });
+  });
+
+  it("takes the limit from the catalogue and counts code points as the core does", () => {
+    expect(TITLE_MAX_CHARS).toBe(200);
+    expect(charCount("é😀")).toBe(2);
   });
 });
