@@ -6,9 +6,14 @@ import type {
   AppInfo,
   CommandName,
   Commands,
+  Conflict,
   ConnectionInfo,
+  ConnectionKind,
+  ConnectionTest,
   ListQuery,
   OutboxEntry,
+  Resolution,
+  RoomField,
   RoomPage,
   RoomPatch,
   RoomView,
@@ -70,6 +75,22 @@ export const getConnection = (): Promise<ConnectionInfo> => call("get_connection
 export const getAppInfo = (): Promise<AppInfo> => call("get_app_info", {});
 
 export const listOutbox = (): Promise<OutboxEntry[]> => call("outbox", {});
+
+export const listConflicts = (): Promise<Conflict[]> => call("conflicts", {});
+
+export const resolveConflict = (roomId: string, field: RoomField, choice: Resolution): Promise<null> =>
+  call("resolve_conflict", { roomId, field, choice });
+
+export const discardDraft = (id: string): Promise<null> => call("discard_draft", { id });
+
+export const setConnection = (kind: ConnectionKind, baseUrl: string | null): Promise<ConnectionInfo> =>
+  call("set_connection", { kind, baseUrl });
+
+export const setApiKey = (key: string): Promise<ConnectionInfo> => call("set_api_key", { key });
+
+export const removeApiKey = (): Promise<ConnectionInfo> => call("remove_api_key", {});
+
+export const testConnection = (): Promise<ConnectionTest> => call("test_connection", {});
 
 /** Runs a sync; `onProgress` hears each step over a Tauri channel. */
 export function runSync(onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {

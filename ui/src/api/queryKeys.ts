@@ -9,4 +9,5 @@ export const queryKeys = {
   connection: ["connection"] as const,
   appInfo: ["app-info"] as const,
   outbox: ["outbox"] as const,
+  conflicts: ["conflicts"] as const,
 };
