@@ -54,10 +54,10 @@ async fn keep_screenshot(c: &Client, name: &str) {
     }
 }
 
-/// The row's first cell: where a person clicks to open a room (WebKitWebDriver will not
-/// click a `<tr>` itself: "element not interactable").
+/// The row's title cell: where a person clicks to open a room (WebKitWebDriver will not
+/// click a `<tr>` itself: "element not interactable"; the first cell holds the checkbox).
 fn row_cell(id: &str) -> String {
-    format!("{} td", testid(&format!("room-row-{id}")))
+    format!("{} td:nth-child(2)", testid(&format!("room-row-{id}")))
 }
 
 /// Waits for the first page of rooms; returns the first row's room id and title.

@@ -11,6 +11,9 @@ import type {
   ConnectionKind,
   ConnectionTest,
   ListQuery,
+  Lookup,
+  LookupKind,
+  NewRoom,
   OutboxEntry,
   Resolution,
   RoomField,
@@ -18,6 +21,7 @@ import type {
   RoomPatch,
   RoomView,
   Source,
+  Status,
   SyncProgress,
   SyncReport,
 } from "../bindings";
@@ -98,3 +102,10 @@ export function runSync(onProgress: (progress: SyncProgress) => void): Promise<S
   channel.onmessage = onProgress;
   return call("sync", { onProgress: channel });
 }
+
+export const createRoom = (source: Source, body: NewRoom): Promise<RoomView> => call("create_room", { source, body });
+
+export const listStatuses = (): Promise<Status[]> => call("statuses", {});
+
+/** A lookup list, or null when the server does not offer it (type the ID instead). */
+export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });

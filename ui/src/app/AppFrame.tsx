@@ -5,7 +5,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
-import { formatRoute, navSection, type Route } from "./routes";
+import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
 import { useRoute } from "./useRoute";
 
@@ -16,7 +16,7 @@ const OutboxPage = lazy(() => import("../features/outbox/OutboxPage").then((m) =
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
-  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1, sort: null } },
+  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: DEFAULT_ROUTE },
   { section: "outbox", label: "Outbox", icon: <OutboxIcon />, to: { name: "outbox" } },
   { section: "settings", label: "Settings", icon: <SettingsIcon />, to: { name: "settings" } },
 ];
@@ -26,7 +26,7 @@ export function AppFrame() {
   const active = navSection(route);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: { base: 180, lg: 220 }, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="lg" data-testid="app-header">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -65,7 +65,7 @@ export function AppFrame() {
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="var(--mantine-color-body-muted, light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8)))">
         <Suspense fallback={<Loader size="sm" m="lg" data-testid="screen-loading" />}>
           <Screen route={route} navigate={navigate} />
         </Suspense>
@@ -79,10 +79,9 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
     case "rooms":
       return (
         <RoomList
-          page={route.page}
-          sort={route.sort}
-          onChange={(page, sort) => {
-            navigate({ name: "rooms", page, sort });
+          params={route}
+          onChange={(params) => {
+            navigate({ ...params, name: "rooms" });
           }}
           onOpen={(id) => {
             navigate({ name: "room", id });
@@ -96,7 +95,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           id={route.id}
           onBack={() => {
             if (window.history.length > 1) window.history.back();
-            else navigate({ name: "rooms", page: 1, sort: null });
+            else navigate(DEFAULT_ROUTE);
           }}
         />
       );
