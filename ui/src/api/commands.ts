@@ -10,6 +10,7 @@ import type {
   ConnectionInfo,
   ConnectionKind,
   ConnectionTest,
+  FieldError,
   ListQuery,
   Lookup,
   LookupKind,
@@ -109,3 +110,19 @@ export const listStatuses = (): Promise<Status[]> => call("statuses", {});
 
 /** A lookup list, or null when the server does not offer it (type the ID instead). */
 export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });
+
+/** What `validate_room_input` checks: a new room or a patch (the core's RoomInput). */
+export type RoomInputArg = { kind: "newRoom"; value: NewRoom } | { kind: "patch"; value: RoomPatch };
+
+/**
+ * The core's field errors for a draft, as the user types. Until the shell declares the
+ * command (catalogue lane), it is invoked by name and a missing command reads as "no errors
+ * known yet": Save still meets the core's validation.
+ */
+export async function validateRoomInput(input: RoomInputArg): Promise<FieldError[]> {
+  try {
+    return (await invoker("validate_room_input", { input })) as FieldError[];
+  } catch (raw) {
+    throw toCommandError("validate_room_input", raw);
+  }
+}

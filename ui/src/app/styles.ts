@@ -24,6 +24,7 @@ import "@mantine/core/styles/AppShell.css";
 import "@mantine/core/styles/Badge.css";
 import "@mantine/core/styles/Button.css";
 import "@mantine/core/styles/Card.css";
+import "@mantine/core/styles/Checkbox.css";
 import "@mantine/core/styles/ColorSwatch.css";
 import "@mantine/core/styles/Combobox.css";
 import "@mantine/core/styles/NavLink.css";
