@@ -1,7 +1,7 @@
 // The frame every screen lives in: header (product, connection, sync), navbar, and the
 // current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
 import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
@@ -13,6 +13,9 @@ import { useRoute } from "./useRoute";
 // visit, so starting the app parses and runs only what the first screen needs.
 const RoomPage = lazy(() => import("../features/rooms/RoomPage").then((m) => ({ default: m.RoomPage })));
 const OutboxPage = lazy(() => import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const CreateRoomDialog = lazy(() =>
+  import("../features/create/CreateRoomDialog").then((m) => ({ default: m.CreateRoomDialog })),
+);
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
@@ -75,10 +78,29 @@ export function AppFrame() {
 }
 
 function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => void }) {
+  const [creating, setCreating] = useState(false);
   switch (route.name) {
     case "rooms":
       return (
-        <RoomList
+        <>
+          {creating && (
+            <Suspense fallback={null}>
+              <CreateRoomDialog
+                opened
+                onClose={() => {
+                  setCreating(false);
+                }}
+                onCreated={(view) => {
+                  setCreating(false);
+                  navigate({ name: "room", id: view.room.id });
+                }}
+              />
+            </Suspense>
+          )}
+          <RoomList
+          onNew={() => {
+            setCreating(true);
+          }}
           params={route}
           onChange={(params) => {
             navigate({ ...params, name: "rooms" });
@@ -87,6 +109,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
             navigate({ name: "room", id });
           }}
         />
+        </>
       );
     case "room":
       return (
