@@ -10,7 +10,11 @@ import type {
   ConnectionInfo,
   ConnectionKind,
   ConnectionTest,
+  FieldError,
   ListQuery,
+  Lookup,
+  LookupKind,
+  NewRoom,
   OutboxEntry,
   Resolution,
   RoomField,
@@ -18,6 +22,7 @@ import type {
   RoomPatch,
   RoomView,
   Source,
+  Status,
   SyncProgress,
   SyncReport,
 } from "../bindings";
@@ -97,4 +102,27 @@ export function runSync(onProgress: (progress: SyncProgress) => void): Promise<S
   const channel = new Channel<SyncProgress>();
   channel.onmessage = onProgress;
   return call("sync", { onProgress: channel });
+}
+
+export const createRoom = (source: Source, body: NewRoom): Promise<RoomView> => call("create_room", { source, body });
+
+export const listStatuses = (): Promise<Status[]> => call("statuses", {});
+
+/** A lookup list, or null when the server does not offer it (type the ID instead). */
+export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });
+
+/** What `validate_room_input` checks: a new room or a patch (the core's RoomInput). */
+export type RoomInputArg = { kind: "newRoom"; value: NewRoom } | { kind: "patch"; value: RoomPatch };
+
+/**
+ * The core's field errors for a draft, as the user types. Until the shell declares the
+ * command (catalogue lane), it is invoked by name and a missing command reads as "no errors
+ * known yet": Save still meets the core's validation.
+ */
+export async function validateRoomInput(input: RoomInputArg): Promise<FieldError[]> {
+  try {
+    return (await invoker("validate_room_input", { input })) as FieldError[];
+  } catch (raw) {
+    throw toCommandError("validate_room_input", raw);
+  }
 }

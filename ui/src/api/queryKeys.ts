@@ -1,5 +1,5 @@
 // Every TanStack Query key in one place, so screens invalidate what they mean.
-import type { ListQuery, Source } from "../bindings";
+import type { ListQuery, LookupKind, Source } from "../bindings";
 
 export const queryKeys = {
   rooms: ["rooms"] as const,
@@ -10,4 +10,6 @@ export const queryKeys = {
   appInfo: ["app-info"] as const,
   outbox: ["outbox"] as const,
   conflicts: ["conflicts"] as const,
+  statuses: ["statuses"] as const,
+  lookup: (kind: LookupKind) => ["lookup", kind] as const,
 };

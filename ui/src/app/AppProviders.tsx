@@ -10,7 +10,7 @@ import { theme } from "./theme";
 export function AppProviders({ children, client }: { children: ReactNode; client?: QueryClient }) {
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <SyncProvider>{children}</SyncProvider>
