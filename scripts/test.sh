@@ -6,8 +6,9 @@
 # banner on a developer's machine; under CI=true (.ci/run) it FAILS instead, so a lost
 # test can never turn into a green run.
 #
-# Steps: setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e
-#        (ui = typecheck, lint, vitest; app-build = UI production build + the app)
+# Steps: setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e package
+#        (ui = typecheck, lint, vitest; app-build = UI production build + the app;
+#         package = the .deb built, installed, launched, reinstalled and removed; needs root)
 #        (`lint` = fmt clippy machete architecture bindings ui-lint)
 set -euo pipefail
 # shellcheck source=scripts/steps.sh
@@ -173,6 +174,16 @@ step_e2e() {
     step_done
 }
 
+step_package() {
+    step "package: build the .deb, install, launch, reinstall, remove (scripts/package-test.sh)"
+    if [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
+        skip "the package test installs a system package: it needs root or password-less sudo"
+        return 0
+    fi
+    "$ROOT/scripts/package-test.sh"
+    step_done
+}
+
 run_step() {
     case "$1" in
         setup) step_setup ;;
@@ -188,6 +199,7 @@ run_step() {
         keyring) step_keyring ;;
         app-build) step_app_build ;;
         e2e) step_e2e ;;
+        package) step_package ;;
         lint) for s in fmt clippy machete architecture bindings ui-lint; do run_step "$s"; done ;;
         all) for s in setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e; do
                 run_step "$s"
