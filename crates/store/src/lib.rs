@@ -13,8 +13,11 @@
 //! Cache of remote rooms:
 //! - [`Store::upsert_rooms`]`(&[Room]) -> UpsertReport`: one transaction; rooms with
 //!   outbox entries keep their local view (base + pending edits).
-//! - [`Store::replace_all_rooms`]`(&[Room])`: a full pull, also removes remote rooms the
-//!   server no longer lists (never drafts, never rooms with outbox entries).
+//! - [`Store::upsert_listing`]`(&[Room])`: a full pull; returns the cached rooms it did not
+//!   list, which sync asks the server for; [`Store::remove_gone_rooms`] removes those
+//!   that answered 404. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
+//!   for a listing known to be complete; never drafts, never rooms with outbox entries).
+//! - Transactions that record a send commit with `synchronous = FULL` (`Store::durable`).
 //! - [`Store::get_room`]`(id) -> LocalRoom` (`RoomNotFound`), [`Store::find_room`] → Option,
 //!   [`Store::server_room`]`(id)` (the last server version, no local changes),
 //!   [`Store::room_count`].
