@@ -188,6 +188,7 @@ impl Store {
     /// mid-request leaves "look for it first". From now on edits to the draft no longer
     /// change its create body (they become a pending edit of the draft).
     pub fn mark_uncertain(&self, seq: i64, sent_at_ms: i64) -> Result<NewRoom> {
+        let _durable = self.durable()?;
         let tx = self.write_tx_keeping_order()?;
         let entry = load_entry(&tx, seq)?;
         let OutboxOp::Create(body) = entry.op else {
@@ -205,6 +206,7 @@ impl Store {
     /// nothing (e.g. a 400 before any effect, a refused connection), so an uncertain
     /// create goes back to pending.
     pub fn record_failure(&self, seq: i64, error: &str, not_sent: bool) -> Result<()> {
+        let _durable = self.durable()?;
         let tx = self.write_tx_keeping_order()?;
         load_entry(&tx, seq)?;
         tx.prepare_cached(
