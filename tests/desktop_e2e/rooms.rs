@@ -42,6 +42,9 @@ async fn sort_by_each_field_both_ways_page_and_create_a_draft() -> E2eResult<()>
             // A click on another field sorts it descending, a second click ascending (the
             // list starts on updatedAt descending, but createdAt is sorted first).
             for direction in ["DESC", "ASC"] {
+                // Back to the top: WebDriver scrolls a header just into view, where the
+                // app's fixed header bar would take the click.
+                c.execute("window.scrollTo(0, 0)", vec![]).await?;
                 c.find(Locator::Css(&testid(&format!("sort-{field}"))))
                     .await?
                     .click()
