@@ -18,6 +18,9 @@ use std::future::Future;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+#[path = "desktop_e2e/rooms.rs"]
+mod rooms;
+
 /// WebDriver key codes: Control (held until Null), Null (releases modifiers), Backspace.
 const CONTROL: char = '\u{E009}';
 const NULL_KEY: char = '\u{E000}';
