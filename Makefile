@@ -4,7 +4,7 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint fmt e2e test-e2e bench bench-desktop build clean
+.PHONY: help setup run test lint fmt e2e test-e2e bench bench-desktop build package clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ fmt: ## format the Rust workspace and (if it has a format script) the UI
 build: ## build the UI and the desktop app (target/debug/roomdesk-app)
 	scripts/setup.sh desktop
 	scripts/build-desktop.sh all
+
+package: ## build the installable .deb (release app + roomdesk CLI) into target/release/bundle/deb/
+	scripts/package.sh
 
 e2e: ## build the app and run only the end-to-end suite under Xvfb
 	scripts/setup.sh e2e

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Draws the Roomdesk icon set with ImageMagick (`convert`, v6 or v7) and writes every file
-# Tauri's config lists: 32x32.png, 128x128.png, 128x128@2x.png, icon.png (512), icon.ico.
+# Tauri's config lists: 16x16 … 256x256 PNGs for the desktop icon theme (hicolor), 128x128@2x.png,
+# icon.png (512) and icon.ico. The .deb installs each PNG under /usr/share/icons/hicolor/<size>/apps.
 # The mark: an open door on a rounded indigo-to-violet tile ("a room you can step into").
 # Drawn once at 1024 px, then scaled down, so every size comes from the same geometry.
 #
@@ -35,9 +36,14 @@ knob='#5F3DC4'
 
 # 3. The sizes. PNG32 keeps them RGBA, which Tauri requires.
 resize() { "$IM" "$work/icon-1024.png" -filter Lanczos -resize "$1x$1" PNG32:"$2"; }
+resize 16 16x16.png
+resize 24 24x24.png
 resize 32 32x32.png
+resize 48 48x48.png
+resize 64 64x64.png
 resize 128 128x128.png
 resize 256 128x128@2x.png
+resize 256 256x256.png
 resize 512 icon.png
 "$IM" "$work/icon-1024.png" -define icon:auto-resize=256,128,64,48,32,16 icon.ico
-echo "wrote: 32x32.png 128x128.png 128x128@2x.png icon.png icon.ico"
+echo "wrote: 16/24/32/48/64/128/256 px PNGs, 128x128@2x.png, icon.png, icon.ico"

@@ -2,6 +2,7 @@
 # Runs the end-to-end suite: the built desktop app (UI embedded) in a private D-Bus
 # session under Xvfb, driven through tauri-driver + WebKitWebDriver by tests/desktop_e2e.rs.
 # Build the app first (scripts/build-desktop.sh); failure screenshots land in tests/artifacts/.
+# The `package::` tests need the installed .deb: scripts/package-test.sh runs those.
 #
 #   scripts/e2e.sh [TEST-NAME-FILTER]
 set -euo pipefail
@@ -26,4 +27,4 @@ note "running it under dbus-run-session + xvfb-run (app: $APP_BIN)"
 dbus-run-session -- \
     xvfb-run -a -s "-screen 0 1280x800x24" \
     timeout --kill-after=30 1200 \
-    cargo test -p roomdesk-tests --test desktop_e2e -- --ignored --test-threads=1 "$@"
+    cargo test -p roomdesk-tests --test desktop_e2e -- --ignored --test-threads=1 --skip package:: "$@"

@@ -2,7 +2,7 @@
 # Installs what a fresh Debian 12 / Ubuntu machine lacks to build, run and test Roomdesk.
 # Idempotent and quick when everything is already there. Runs as root, or uses sudo.
 #
-#   scripts/setup.sh [GROUP...]     GROUP: rust | node | ui | desktop | e2e | keyring | headless | all
+#   scripts/setup.sh [GROUP...]     GROUP: rust | lint | node | ui | desktop | e2e | keyring | headless | package | all
 #
 #   rust     C toolchain + OpenSSL headers, and checks rustup's cargo, rustfmt and clippy
 #   lint     rust + cargo-machete (unused dependencies)
@@ -12,6 +12,7 @@
 #   e2e      desktop + Xvfb, WebKitWebDriver, D-Bus and tauri-driver
 #   keyring  gnome-keyring and D-Bus for the real Secret Service test
 #   headless Xvfb and D-Bus, to run the app with no display
+#   package  desktop + desktop-file-utils, to build and check the .deb (`make package`)
 #   all      everything above (what `make test` needs)
 set -euo pipefail
 # shellcheck source=scripts/steps.sh
@@ -24,6 +25,7 @@ APT_DESKTOP=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appin
 APT_E2E=(xvfb xauth webkit2gtk-driver dbus-daemon dbus-x11
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 APT_KEYRING=(gnome-keyring dbus-daemon dbus-x11)
+APT_PACKAGE=(desktop-file-utils)
 
 _apt_updated=0
 declare -A _done=()
@@ -161,14 +163,16 @@ main() {
             e2e) ensure_e2e ;;
             keyring) ensure_keyring ;;
             headless) ensure_apt xvfb xauth dbus-daemon ;;
+            package) ensure_desktop; ensure_apt "${APT_PACKAGE[@]}" ;;
             all)
                 # One apt transaction for everything a full `make test` needs.
-                ensure_apt "${APT_RUST[@]}" "${APT_DESKTOP[@]}" "${APT_E2E[@]}" "${APT_KEYRING[@]}"
+                ensure_apt "${APT_RUST[@]}" "${APT_DESKTOP[@]}" "${APT_E2E[@]}" "${APT_KEYRING[@]}" \
+                    "${APT_PACKAGE[@]}"
                 ensure_e2e
                 ensure_machete
                 ensure_keyring
                 ;;
-            *) die "unknown setup group '$group' (rust, lint, node, ui, desktop, e2e, keyring, headless, all)" ;;
+            *) die "unknown setup group '$group' (rust, lint, node, ui, desktop, e2e, keyring, headless, package, all)" ;;
         esac
     done
 }

@@ -6,6 +6,9 @@
 //! Run: `make test-e2e` (builds the app, then `cargo test -p roomdesk-tests --test
 //! desktop_e2e -- --ignored --test-threads=1` under `dbus-run-session` + `xvfb-run -a`).
 
+#[path = "desktop_e2e/package.rs"]
+mod package;
+
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
     app_binary, close_session, focus, press_key, save_screenshot, testid, text_of, wait_for,
@@ -14,6 +17,9 @@ use roomdesk_tests::desktop::{
 use std::future::Future;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
+
+#[path = "desktop_e2e/rooms.rs"]
+mod rooms;
 
 /// WebDriver key codes: Control (held until Null), Null (releases modifiers), Backspace.
 const CONTROL: char = '\u{E009}';
@@ -54,10 +60,10 @@ async fn keep_screenshot(c: &Client, name: &str) {
     }
 }
 
-/// The row's first cell: where a person clicks to open a room (WebKitWebDriver will not
-/// click a `<tr>` itself: "element not interactable").
+/// The row's title cell: where a person clicks to open a room (WebKitWebDriver will not
+/// click a `<tr>` itself: "element not interactable"; the first cell holds the checkbox).
 fn row_cell(id: &str) -> String {
-    format!("{} td", testid(&format!("room-row-{id}")))
+    format!("{} td:nth-child(2)", testid(&format!("room-row-{id}")))
 }
 
 /// Waits for the first page of rooms; returns the first row's room id and title.
@@ -128,8 +134,8 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
             keep_screenshot(&c, "room-list").await;
 
             c.find(Locator::Css(&row_cell(&id))).await?.click().await?;
-            let input = wait_for(&c, &testid("room-title-input")).await?;
-            wait_for_property(&c, &testid("room-title-input"), "value", &old_title).await?;
+            let input = wait_for(&c, &testid("room-field-title")).await?;
+            wait_for_property(&c, &testid("room-field-title"), "value", &old_title).await?;
             let save = c.find(Locator::Css(&testid("room-save"))).await?;
             ensure(
                 !save.is_enabled().await?,
@@ -137,14 +143,14 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
             )?;
 
             clear_input(&input).await?;
-            wait_for_text(&c, &testid("room-title-error"), "can't be blank").await?;
+            wait_for_text(&c, &testid("field-error-title"), "can't be blank").await?;
             ensure(
                 !save.is_enabled().await?,
                 "Save must be disabled for a blank title",
             )?;
 
             input.send_keys(&new_title).await?;
-            wait_for_property(&c, &testid("room-title-input"), "value", &new_title).await?;
+            wait_for_property(&c, &testid("room-field-title"), "value", &new_title).await?;
             ensure(
                 save.is_enabled().await?,
                 "Save must be enabled for a changed, valid title",
@@ -175,7 +181,7 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
                 .await?
                 .click()
                 .await?;
-            wait_for_property(&c, &testid("room-title-input"), "value", &new_title).await?;
+            wait_for_property(&c, &testid("room-field-title"), "value", &new_title).await?;
             wait_for_text(&c, &testid("room-id"), &room_id).await?;
             Ok(())
         }
@@ -234,13 +240,13 @@ async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2e
         let row = wait_for(&c, &testid(&format!("room-row-{first_id}"))).await?;
         focus(&c, &row).await?;
         press_key(&c, ENTER).await?;
-        let input = wait_for(&c, &testid("room-title-input")).await?;
+        let input = wait_for(&c, &testid("room-field-title")).await?;
         wait_for_text(&c, &testid("room-id"), &first_id).await?;
         clear_input(&input).await?;
         input.send_keys("Saved with the keyboard").await?;
         wait_for_property(
             &c,
-            &testid("room-title-input"),
+            &testid("room-field-title"),
             "value",
             "Saved with the keyboard",
         )

@@ -2,9 +2,10 @@
 //! the in-app Sandbox, and the OS keyring. No business logic lives here.
 //!
 //! Environment (all optional): `ROOMDESK_DATA_DIR` (data dir; tests use a temp dir),
-//! `ROOMDESK_SECRET_STORE=memory` (in-memory keys instead of the OS keyring, for tests),
-//! `ROOMDESK_SANDBOX_PORT` (first port the Sandbox tries, default 7878; 0 = any free port),
-//! `RUST_LOG` (log filter, default `info`; logs go to stderr).
+//! `RUST_LOG` (log filter, default `info`; logs go to stderr). Debug builds also honour the
+//! test suites' switches (`test_switches`): `ROOMDESK_SECRET_STORE=memory` (in-memory keys
+//! instead of the OS keyring) and `ROOMDESK_SANDBOX_PORT` (first port the Sandbox tries,
+//! default 7878; 0 = any free port); a release build refuses to start while one is set.
 
 pub mod bindings;
 pub mod catalogue_ts;
@@ -15,6 +16,7 @@ pub mod logging;
 pub mod sandbox;
 pub mod secrets;
 pub mod state;
+pub mod test_switches;
 
 #[cfg(test)]
 mod tests;
@@ -40,15 +42,12 @@ pub fn build_app<R: Runtime>(
 /// Starts the real app: logging, data dir, Sandbox, saved connection, window.
 pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     logging::init();
+    let switches = test_switches::from_env()?;
     let data_dir = state::default_data_dir().map_err(|e| e.to_string())?;
-    let sandbox_port = std::env::var("ROOMDESK_SANDBOX_PORT")
-        .ok()
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(sandbox::SANDBOX_PORT);
     let options = StateOptions {
         data_dir,
-        secrets: secrets::store_from_env(),
-        sandbox_port,
+        secrets: secrets::store_for(switches.memory_secrets),
+        sandbox_port: switches.sandbox_port,
     };
     let state =
         tauri::async_runtime::block_on(AppState::open(options)).map_err(|e| e.to_string())?;

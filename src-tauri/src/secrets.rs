@@ -7,9 +7,6 @@ use std::sync::{Arc, Mutex};
 /// The keyring service name every Roomdesk secret is filed under.
 pub const KEYRING_SERVICE: &str = "roomdesk";
 
-/// Env var that selects the in-memory store (tests and the end-to-end suite).
-pub const SECRET_STORE_ENV: &str = "ROOMDESK_SECRET_STORE";
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SecretError {
     /// No Secret Service (or other OS keyring) can be reached.
@@ -31,12 +28,13 @@ pub trait SecretStore: Send + Sync {
     fn kind(&self) -> &'static str;
 }
 
-/// Which store the app uses: `ROOMDESK_SECRET_STORE=memory` selects the in-memory one,
-/// anything else the OS keyring.
-pub fn store_from_env() -> Arc<dyn SecretStore> {
-    match std::env::var(SECRET_STORE_ENV).as_deref() {
-        Ok("memory") => Arc::new(MemoryStore::default()),
-        _ => Arc::new(KeyringStore),
+/// The store the app uses: the in-memory one when the tests' switch asks for it
+/// (`crate::test_switches`), the OS keyring otherwise.
+pub fn store_for(memory: bool) -> Arc<dyn SecretStore> {
+    if memory {
+        Arc::new(MemoryStore::default())
+    } else {
+        Arc::new(KeyringStore)
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::error::{CoreError, Result};
 use crate::service::{name_not_found, not_found, RoomsService};
+use crate::sync::REMOTE_WRITE_WAIT;
 use crate::views::RoomView;
 use roomdesk_client::ClientError;
 use roomdesk_model::{NewRoom, Room, RoomField, RoomPatch};
@@ -62,6 +63,8 @@ impl RoomsService {
     /// request goes out, completed when the server answers.
     pub(crate) async fn create_remote(&self, body: NewRoom) -> Result<RoomView> {
         let client = self.client()?;
+        // No sync may see (and send) the entry while this call sends it.
+        let _exclusive = self.exclusive_within(REMOTE_WRITE_WAIT).await?;
         let draft = self.store().with(|s| s.create_draft(&body))?;
         let seq = self
             .store()
@@ -70,7 +73,7 @@ impl RoomsService {
             .find(|e| e.room_id == draft.room.id && e.kind() == OutboxKind::Create)
             .map(|e| e.seq)
             .ok_or_else(|| CoreError::Storage("the new draft has no outbox entry".into()))?;
-        self.store().with(|s| s.mark_uncertain(seq, now_ms()))?;
+        let body = self.store().with(|s| s.mark_uncertain(seq, now_ms()))?;
         match client.create_room(&body).await {
             Ok(room) => Ok(self.store().with(|s| s.complete_create(seq, &room))?.into()),
             Err(e) if create_surely_not_applied(&e) => {
@@ -98,6 +101,8 @@ impl RoomsService {
     /// remembered and pending local edits of other fields stay on top.
     pub(crate) async fn update_remote(&self, id: &str, patch: RoomPatch) -> Result<RoomView> {
         let client = self.client()?;
+        // A sync sending an older edit of this room must not land after this one.
+        let _exclusive = self.exclusive_within(REMOTE_WRITE_WAIT).await?;
         if let Some(local) = self.store().with(|s| s.find_room(id))? {
             if local.state == LocalState::Draft {
                 return Err(CoreError::Validation(roomdesk_model::ValidationErrors::single(

@@ -49,6 +49,10 @@ pub struct Faults {
     pub drop_after_create_rate: f64,
     /// Every API request's connection is closed without an answer and without effect.
     pub offline: bool,
+    /// Rooms left out of every listing while set, the later pages closing up as they do
+    /// when another room is deleted during a paged walk; a get still finds them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden_from_listings: Vec<String>,
 }
 
 impl Faults {

@@ -150,16 +150,31 @@ impl Db {
     }
 
     /// One page in the contract's order, and the total number of rooms.
+    #[cfg(test)]
     pub fn page(&mut self, q: &ListQuery) -> (Vec<Room>, usize) {
+        self.page_hiding(q, &[])
+    }
+
+    /// One page in the contract's order as though the rooms `hidden` did not exist
+    /// (the pages after them close up), and the total number of rooms listed.
+    pub fn page_hiding(&mut self, q: &ListQuery, hidden: &[String]) -> (Vec<Room>, usize) {
         let order = self.order(q.sort_by, q.sort_direction);
         let start = usize::try_from(q.offset()).unwrap_or(usize::MAX);
+        let ids = &self.ids;
+        let listed = |i: &&usize| !hidden.iter().any(|h| h.as_str() == &*ids[**i]);
         let rooms = order
             .iter()
+            .filter(listed)
             .skip(start)
             .take(q.limit as usize)
             .map(|&i| self.rooms[i].room())
             .collect();
-        (rooms, self.rooms.len())
+        let total = if hidden.is_empty() {
+            self.rooms.len()
+        } else {
+            order.iter().filter(listed).count()
+        };
+        (rooms, total)
     }
 
     /// Listing order (see `roomdesk_model::compare_rooms`), from the sort keys kept with
@@ -244,6 +259,31 @@ mod tests {
                 assert_eq!(got, expected, "{field} {direction}");
             }
         }
+    }
+
+    #[test]
+    fn hidden_rooms_leave_the_listing_and_later_pages_close_up() {
+        let rooms = generate_rooms(250, 5);
+        let mut db = Db::from_rooms(rooms.clone());
+        let mut expected = rooms.clone();
+        sort_rooms(&mut expected, SortField::CreatedAt, SortDirection::Desc);
+        let hidden = vec![expected[10].id.clone()];
+        let q = |page| ListQuery {
+            page,
+            limit: 100,
+            sort_by: SortField::CreatedAt,
+            sort_direction: SortDirection::Desc,
+        };
+        let (second, total) = db.page_hiding(&q(2), &hidden);
+        assert_eq!(total, 249);
+        assert_eq!(
+            second.first(),
+            Some(&expected[101]),
+            "page 2 moved up by one"
+        );
+        assert_eq!(db.page_hiding(&q(3), &hidden).0.len(), 49);
+        assert!(db.get(&hidden[0]).is_some(), "a get still finds it");
+        assert_eq!(db.page(&q(2)).0.first(), Some(&expected[100]));
     }
 
     #[test]

@@ -109,6 +109,32 @@ fn non_loopback_ip() -> Option<IpAddr> {
 }
 
 #[tokio::test]
+async fn control_api_refuses_a_host_name_that_is_not_loopback() {
+    let emu = start(2).await;
+    let http = reqwest::Client::new();
+    let base = emu.base_url();
+    // A page on evil.example whose name was rebound to 127.0.0.1 sends its own Host.
+    let (status, body) = call(
+        http.put(format!("{base}/__emulator/faults"))
+            .header("host", "evil.example:7878")
+            .json(&json!({"offline": true})),
+    )
+    .await;
+    assert_eq!(status, 403, "{body}");
+    assert!(
+        error_messages(403, &body)[0].contains("loopback host"),
+        "{body}"
+    );
+    assert!(!emu.faults().offline);
+    let (status, _) = call(
+        http.get(format!("{base}/__emulator/faults"))
+            .header("host", "localhost"),
+    )
+    .await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
 async fn control_api_refuses_non_loopback_peers() {
     let Some(ip) = non_loopback_ip() else {
         eprintln!("no non-loopback address on this machine; the peer check is unit-tested");

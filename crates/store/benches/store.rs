@@ -303,4 +303,44 @@ fn main() {
         "  first search after a pull that changed 5,000 rooms (reads the index again): {}",
         ms(first_search(&reopened))
     );
+    durable_commits(&reopened);
+}
+
+/// What a durable commit costs: `mark_uncertain` (recorded before a create is sent, with
+/// `synchronous = FULL`) next to `create_draft` (a local write, `synchronous = NORMAL`).
+fn durable_commits(store: &Store) {
+    const N: usize = 31;
+    let mut normal = Vec::new();
+    let mut seqs = Vec::new();
+    for i in 0..N {
+        let body = roomdesk_model::NewRoom {
+            title: Some(format!("Durable bench draft {i}")),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let draft = store.create_draft(&body).unwrap();
+        normal.push(t.elapsed());
+        let seq = store
+            .outbox()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.room_id == draft.room.id)
+            .unwrap()
+            .seq;
+        seqs.push(seq);
+    }
+    let mut full = Vec::new();
+    for seq in seqs {
+        let t = Instant::now();
+        store.mark_uncertain(seq, 1).unwrap();
+        full.push(t.elapsed());
+    }
+    normal.sort();
+    full.sort();
+    println!("\n== durable commits, median of {N}");
+    println!(
+        "  mark_uncertain (synchronous=FULL, records a send): {}   create_draft (NORMAL): {}",
+        ms(full[N / 2]),
+        ms(normal[N / 2])
+    );
 }

@@ -107,6 +107,7 @@ impl Store {
     /// row, later edits, conflicts, other drafts duplicating it), the write-only fields
     /// it sent are remembered and the entry leaves the outbox. One transaction.
     pub fn complete_create(&self, seq: i64, server_room: &Room) -> Result<LocalRoom> {
+        let _durable = self.durable()?;
         let tx = self.write_tx()?;
         let entry = load_entry(&tx, seq)?;
         let OutboxOp::Create(body) = &entry.op else {

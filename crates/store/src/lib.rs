@@ -13,8 +13,11 @@
 //! Cache of remote rooms:
 //! - [`Store::upsert_rooms`]`(&[Room]) -> UpsertReport`: one transaction; rooms with
 //!   outbox entries keep their local view (base + pending edits).
-//! - [`Store::replace_all_rooms`]`(&[Room])`: a full pull, also removes remote rooms the
-//!   server no longer lists (never drafts, never rooms with outbox entries).
+//! - [`Store::upsert_listing`]`(&[Room])`: a full pull; returns the cached rooms it did not
+//!   list, which sync asks the server for; [`Store::remove_gone_rooms`] removes those
+//!   that answered 404. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
+//!   for a listing known to be complete; never drafts, never rooms with outbox entries).
+//! - Transactions that record a send commit with `synchronous = FULL` (`Store::durable`).
 //! - [`Store::get_room`]`(id) -> LocalRoom` (`RoomNotFound`), [`Store::find_room`] → Option,
 //!   [`Store::server_room`]`(id)` (the last server version, no local changes),
 //!   [`Store::room_count`].
@@ -113,6 +116,16 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 
+/// See [`Store::durable`]; back to `synchronous = NORMAL` (cache writes) when dropped.
+pub(crate) struct Durable<'a>(&'a Connection);
+
+impl Drop for Durable<'_> {
+    fn drop(&mut self) {
+        // Failing to relax only leaves later commits more durable than they need be.
+        let _ = self.0.execute_batch("PRAGMA synchronous = NORMAL");
+    }
+}
+
 /// The local store: one connection to one database file.
 pub struct Store {
     conn: Connection,
@@ -178,6 +191,16 @@ impl Store {
         self.write_tx_keeping_order()
     }
 
+    /// Makes this connection's commits durable (`synchronous = FULL`: the WAL is synced
+    /// at every commit) until the guard is dropped. For transactions that record that
+    /// something was sent to the server (or that the server confirmed it): a power loss
+    /// must not roll them back after the request went out. Take it before the
+    /// transaction, so it outlives the commit.
+    pub(crate) fn durable(&self) -> Result<Durable<'_>> {
+        self.conn.execute_batch("PRAGMA synchronous = FULL")?;
+        Ok(Durable(&self.conn))
+    }
+
     /// A write transaction that changes no sort key and no room's existence (edits of
     /// titles, colors, ...; outbox bookkeeping): the listing orders stay valid.
     pub(crate) fn write_tx_keeping_order(&self) -> Result<Transaction<'_>> {
@@ -185,5 +208,36 @@ impl Store {
             &self.conn,
             TransactionBehavior::Immediate,
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn commits_that_record_a_send_are_full_and_others_normal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(synchronous(&store), 1, "NORMAL for cache writes");
+        {
+            let _durable = store.durable().unwrap();
+            assert_eq!(synchronous(&store), 2, "FULL while a send is recorded");
+        }
+        assert_eq!(synchronous(&store), 1);
+        let draft = store
+            .create_draft(&roomdesk_model::NewRoom::default())
+            .unwrap();
+        let seq = store.outbox().unwrap()[0].seq;
+        store.mark_uncertain(seq, 1).unwrap();
+        assert_eq!(synchronous(&store), 1, "relaxed again after the commit");
+        assert_eq!(store.outbox().unwrap()[0].room_id, draft.room.id);
     }
 }

@@ -182,27 +182,31 @@ impl Store {
         }
     }
 
-    /// Marks a create as maybe applied by the server, sent at `sent_at_ms`. Call it
-    /// before sending, so that a crash mid-request leaves "look for it first". From now
-    /// on edits to the draft no longer change its create body.
-    pub fn mark_uncertain(&self, seq: i64, sent_at_ms: i64) -> Result<()> {
+    /// Marks a create as maybe applied by the server, sent at `sent_at_ms`, and returns
+    /// the body to send: read in the same transaction that marks it, so what goes out is
+    /// exactly what is recorded as sent. Call it before sending, so that a crash
+    /// mid-request leaves "look for it first". From now on edits to the draft no longer
+    /// change its create body (they become a pending edit of the draft).
+    pub fn mark_uncertain(&self, seq: i64, sent_at_ms: i64) -> Result<NewRoom> {
+        let _durable = self.durable()?;
         let tx = self.write_tx_keeping_order()?;
         let entry = load_entry(&tx, seq)?;
-        if entry.kind() != OutboxKind::Create {
+        let OutboxOp::Create(body) = entry.op else {
             return Err(StoreError::InvalidState(format!(
                 "outbox entry {seq} is an edit; only creates can be uncertain"
             )));
-        }
+        };
         tx.prepare_cached("UPDATE outbox SET state = 'uncertain', sent_at_ms = ?2 WHERE seq = ?1")?
             .execute(params![seq, sent_at_ms])?;
         tx.commit()?;
-        Ok(())
+        Ok(body)
     }
 
     /// Records a failed attempt (the entry stays). `not_sent`: the server surely did
     /// nothing (e.g. a 400 before any effect, a refused connection), so an uncertain
     /// create goes back to pending.
     pub fn record_failure(&self, seq: i64, error: &str, not_sent: bool) -> Result<()> {
+        let _durable = self.durable()?;
         let tx = self.write_tx_keeping_order()?;
         load_entry(&tx, seq)?;
         tx.prepare_cached(

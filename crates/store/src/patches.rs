@@ -88,6 +88,7 @@ impl Store {
         sent: &RoomPatch,
         server_room: &Room,
     ) -> Result<LocalRoom> {
+        let _durable = self.durable()?;
         let tx = self.write_tx()?;
         let entry = load_entry(&tx, seq)?;
         let OutboxOp::Patch(current) = &entry.op else {

@@ -171,6 +171,41 @@ pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertRepor
     Ok(report)
 }
 
+/// Cached remote rooms without local changes that `rooms` does not hold.
+fn unlisted_in(conn: &Connection, rooms: &[Room]) -> Result<Vec<String>> {
+    let listed: HashSet<&str> = rooms.iter().map(|r| r.id.as_str()).collect();
+    let mut stmt = conn.prepare(
+        "SELECT id FROM rooms WHERE is_draft = 0 AND id NOT IN (SELECT room_id FROM outbox)",
+    )?;
+    let ids: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids
+        .into_iter()
+        .filter(|id| !listed.contains(id.as_str()))
+        .collect())
+}
+
+/// Removes cached remote rooms (never drafts, never rooms with outbox entries) and what
+/// this app remembered writing to them.
+fn remove_in(conn: &Connection, ids: &[String]) -> Result<usize> {
+    let mut removed = 0;
+    for id in ids {
+        let n = conn
+            .prepare_cached(
+                "DELETE FROM rooms WHERE id = ?1 AND is_draft = 0
+                 AND NOT EXISTS (SELECT 1 FROM outbox WHERE room_id = ?1)",
+            )?
+            .execute([id])?;
+        if n > 0 {
+            conn.prepare_cached("DELETE FROM room_written WHERE room_id = ?1")?
+                .execute([id])?;
+            removed += n;
+        }
+    }
+    Ok(removed)
+}
+
 /// Stores a room the server returned as this row (used when a local change completes).
 pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
     write_row(conn, room, encode(room)?)?;
@@ -194,35 +229,47 @@ impl Store {
     /// Applies a full pull: `rooms` is everything the server has. Upserts them like
     /// [`Store::upsert_rooms`], then removes cached remote rooms the server no longer
     /// lists, except rooms with local changes. Drafts are never touched. One transaction.
+    /// Only for a listing known to be complete: sync uses [`Store::upsert_listing`] and
+    /// removes a room only once the server says it is gone ([`Store::remove_gone_rooms`]).
     pub fn replace_all_rooms(&self, rooms: &[Room]) -> Result<UpsertReport> {
         let tx = self.write_tx()?;
         let mut report = upsert_in(&tx, rooms)?;
-        let pulled: HashSet<&str> = rooms.iter().map(|r| r.id.as_str()).collect();
-        let stale: Vec<String> = {
-            let mut stmt = tx.prepare(
-                "SELECT id FROM rooms
-                 WHERE is_draft = 0 AND id NOT IN (SELECT room_id FROM outbox)",
-            )?;
-            let ids: Vec<String> = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            ids.into_iter()
-                .filter(|id| !pulled.contains(id.as_str()))
-                .collect()
-        };
-        for id in &stale {
-            tx.prepare_cached("DELETE FROM rooms WHERE id = ?1")?
-                .execute([id])?;
-            tx.prepare_cached("DELETE FROM room_written WHERE room_id = ?1")?
-                .execute([id])?;
-        }
-        report.removed = stale.len();
+        let stale = unlisted_in(&tx, rooms)?;
+        report.removed = remove_in(&tx, &stale)?;
         if report.written + report.removed >= BULK_ROWS {
             self.commit_bulk(tx)?;
         } else {
             tx.commit()?;
         }
         Ok(report)
+    }
+
+    /// Applies a listing of every room (a full pull) without removing anything: upserts
+    /// `rooms` like [`Store::upsert_rooms`] and returns, with the report, the cached
+    /// remote rooms it did not list (no drafts, no rooms with local changes). A paged
+    /// listing can skip a room when another one is deleted meanwhile, so those are only
+    /// candidates: ask the server for each before [`Store::remove_gone_rooms`]. One
+    /// transaction.
+    pub fn upsert_listing(&self, rooms: &[Room]) -> Result<(UpsertReport, Vec<String>)> {
+        let tx = self.write_tx()?;
+        let report = upsert_in(&tx, rooms)?;
+        let unlisted = unlisted_in(&tx, rooms)?;
+        if report.written >= BULK_ROWS {
+            self.commit_bulk(tx)?;
+        } else {
+            tx.commit()?;
+        }
+        Ok((report, unlisted))
+    }
+
+    /// Removes cached remote rooms the server said are gone (a 404 on a get), with the
+    /// write-only fields remembered for them. Drafts and rooms with local changes stay.
+    /// Returns how many were removed. One transaction.
+    pub fn remove_gone_rooms(&self, ids: &[String]) -> Result<usize> {
+        let tx = self.write_tx()?;
+        let removed = remove_in(&tx, ids)?;
+        tx.commit()?;
+        Ok(removed)
     }
 
     /// The local view of a room (cached or draft), or `RoomNotFound`.

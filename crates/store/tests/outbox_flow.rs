@@ -103,7 +103,10 @@ fn edits_to_a_draft_fold_into_its_create_until_it_may_have_been_sent() {
     assert_eq!(body.email.as_deref(), Some("buyer@acme.com"));
 
     // Sent (maybe): the body is frozen, the next edit is a patch on the draft id.
-    store.mark_uncertain(outbox[0].seq, 1234).unwrap();
+    // What to send is read in the transaction that marks it sent: the folded body.
+    let to_send = store.mark_uncertain(outbox[0].seq, 1234).unwrap();
+    assert_eq!(to_send.title.as_deref(), Some("D2"));
+    assert_eq!(to_send.email.as_deref(), Some("buyer@acme.com"));
     let view = store.record_patch(&id, &title("D3")).unwrap();
     assert_eq!(view.room.title, "D3");
     let outbox = store.outbox().unwrap();

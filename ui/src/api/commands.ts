@@ -6,16 +6,25 @@ import type {
   AppInfo,
   CommandName,
   Commands,
+  Conflict,
   ConnectionInfo,
+  ConnectionKind,
+  ConnectionTest,
   FieldError,
   ListQuery,
+  Lookup,
+  LookupKind,
+  NewRoom,
   OutboxEntry,
+  Resolution,
   RoomChange,
+  RoomField,
   RoomInput,
   RoomPage,
   RoomPatch,
   RoomView,
   Source,
+  Status,
   SyncProgress,
   SyncReport,
 } from "../bindings";
@@ -80,9 +89,32 @@ export const getAppInfo = (): Promise<AppInfo> => call("get_app_info", {});
 
 export const listOutbox = (): Promise<OutboxEntry[]> => call("outbox", {});
 
+export const listConflicts = (): Promise<Conflict[]> => call("conflicts", {});
+
+export const resolveConflict = (roomId: string, field: RoomField, choice: Resolution): Promise<null> =>
+  call("resolve_conflict", { roomId, field, choice });
+
+export const discardDraft = (id: string): Promise<null> => call("discard_draft", { id });
+
+export const setConnection = (kind: ConnectionKind, baseUrl: string | null): Promise<ConnectionInfo> =>
+  call("set_connection", { kind, baseUrl });
+
+export const setApiKey = (key: string): Promise<ConnectionInfo> => call("set_api_key", { key });
+
+export const removeApiKey = (): Promise<ConnectionInfo> => call("remove_api_key", {});
+
+export const testConnection = (): Promise<ConnectionTest> => call("test_connection", {});
+
 /** Runs a sync; `onProgress` hears each step over a Tauri channel. */
 export function runSync(onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {
   const channel = new Channel<SyncProgress>();
   channel.onmessage = onProgress;
   return call("sync", { onProgress: channel });
 }
+
+export const createRoom = (source: Source, body: NewRoom): Promise<RoomView> => call("create_room", { source, body });
+
+export const listStatuses = (): Promise<Status[]> => call("statuses", {});
+
+/** A lookup list, or null when the server does not offer it (type the ID instead). */
+export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });

@@ -1,5 +1,5 @@
 // Every TanStack Query key in one place, so screens invalidate what they mean.
-import type { ListQuery, RoomInput, Source } from "../bindings";
+import type { ListQuery, LookupKind, Source } from "../bindings";
 
 export const queryKeys = {
   rooms: ["rooms"] as const,
@@ -9,6 +9,7 @@ export const queryKeys = {
   connection: ["connection"] as const,
   appInfo: ["app-info"] as const,
   outbox: ["outbox"] as const,
-  /** The core's verdict on one input (a pure function of it, so cached for good). */
-  inputProblems: (input: RoomInput | null) => ["input-problems", input] as const,
+  conflicts: ["conflicts"] as const,
+  statuses: ["statuses"] as const,
+  lookup: (kind: LookupKind) => ["lookup", kind] as const,
 };

@@ -1,11 +1,11 @@
 // The frame every screen lives in: header (product, connection, sync), navbar, and the
 // current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
 import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
-import { formatRoute, navSection, type Route } from "./routes";
+import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
 import { useRoute } from "./useRoute";
 
@@ -13,10 +13,13 @@ import { useRoute } from "./useRoute";
 // visit, so starting the app parses and runs only what the first screen needs.
 const RoomPage = lazy(() => import("../features/rooms/RoomPage").then((m) => ({ default: m.RoomPage })));
 const OutboxPage = lazy(() => import("../features/outbox/OutboxPage").then((m) => ({ default: m.OutboxPage })));
+const CreateRoomDialog = lazy(() =>
+  import("../features/create/CreateRoomDialog").then((m) => ({ default: m.CreateRoomDialog })),
+);
 const SettingsPage = lazy(() => import("../features/settings/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactNode; to: Route }[] = [
-  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: { name: "rooms", page: 1, sort: null } },
+  { section: "rooms", label: "Rooms", icon: <RoomsIcon />, to: DEFAULT_ROUTE },
   { section: "outbox", label: "Outbox", icon: <OutboxIcon />, to: { name: "outbox" } },
   { section: "settings", label: "Settings", icon: <SettingsIcon />, to: { name: "settings" } },
 ];
@@ -26,7 +29,7 @@ export function AppFrame() {
   const active = navSection(route);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: { base: 180, lg: 220 }, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="lg" data-testid="app-header">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -65,7 +68,7 @@ export function AppFrame() {
         </Stack>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="var(--mantine-color-body-muted, light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8)))">
         <Suspense fallback={<Loader size="sm" m="lg" data-testid="screen-loading" />}>
           <Screen route={route} navigate={navigate} />
         </Suspense>
@@ -75,19 +78,38 @@ export function AppFrame() {
 }
 
 function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => void }) {
+  const [creating, setCreating] = useState(false);
   switch (route.name) {
     case "rooms":
       return (
-        <RoomList
-          page={route.page}
-          sort={route.sort}
-          onChange={(page, sort) => {
-            navigate({ name: "rooms", page, sort });
+        <>
+          {creating && (
+            <Suspense fallback={null}>
+              <CreateRoomDialog
+                opened
+                onClose={() => {
+                  setCreating(false);
+                }}
+                onCreated={(view) => {
+                  setCreating(false);
+                  navigate({ name: "room", id: view.room.id });
+                }}
+              />
+            </Suspense>
+          )}
+          <RoomList
+          onNew={() => {
+            setCreating(true);
+          }}
+          params={route}
+          onChange={(params) => {
+            navigate({ ...params, name: "rooms" });
           }}
           onOpen={(id) => {
             navigate({ name: "room", id });
           }}
         />
+        </>
       );
     case "room":
       return (
@@ -96,7 +118,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           id={route.id}
           onBack={() => {
             if (window.history.length > 1) window.history.back();
-            else navigate({ name: "rooms", page: 1, sort: null });
+            else navigate(DEFAULT_ROUTE);
           }}
         />
       );

@@ -1,31 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { formatRoute, navSection, parseRoute, type Route } from "./routes";
+import { DEFAULT_ROUTE, formatRoute, navSection, parseRoute, type Route } from "./routes";
+
+const list = (over: Partial<Extract<Route, { name: "rooms" }>> = {}): Route => ({ ...DEFAULT_ROUTE, ...over }) as Route;
 
 describe("routes", () => {
   it("reads every screen from the hash", () => {
-    expect(parseRoute("")).toEqual({ name: "rooms", page: 1, sort: null });
-    expect(parseRoute("#/rooms")).toEqual({ name: "rooms", page: 1, sort: null });
-    expect(parseRoute("#/rooms?page=3")).toEqual({ name: "rooms", page: 3, sort: null });
+    expect(parseRoute("")).toEqual(list());
+    expect(parseRoute("#/rooms")).toEqual(list());
+    expect(parseRoute("#/rooms?page=3")).toEqual(list({ page: 3 }));
     expect(parseRoute("#/rooms/r_42")).toEqual({ name: "room", id: "r_42" });
-    expect(parseRoute("#/rooms?page=2&sort=totalEngagements:DESC")).toEqual({
-      name: "rooms",
-      page: 2,
-      sort: "totalEngagements:DESC",
-    });
+    expect(parseRoute("#/rooms?page=2&sort=totalEngagements:DESC&size=100&source=local&q=acme")).toEqual(
+      list({ page: 2, sort: "totalEngagements:DESC", size: 100, source: "local", q: "acme" }),
+    );
     expect(parseRoute("#/outbox")).toEqual({ name: "outbox" });
     expect(parseRoute("#/settings")).toEqual({ name: "settings" });
   });
 
   it("falls back to the first page of rooms on anything odd", () => {
-    expect(parseRoute("#/rooms?page=0")).toEqual({ name: "rooms", page: 1, sort: null });
-    expect(parseRoute("#/rooms?page=abc")).toEqual({ name: "rooms", page: 1, sort: null });
-    expect(parseRoute("#/nowhere/at/all")).toEqual({ name: "rooms", page: 1, sort: null });
+    expect(parseRoute("#/rooms?page=0")).toEqual(list());
+    expect(parseRoute("#/rooms?page=abc&size=7&source=elsewhere")).toEqual(list());
+    expect(parseRoute("#/nowhere/at/all")).toEqual(list());
   });
 
-  it("round-trips, including ids that need escaping", () => {
+  it("round-trips, including ids and searches that need escaping", () => {
     const routes: Route[] = [
-      { name: "rooms", page: 1, sort: null },
-      { name: "rooms", page: 12, sort: "createdAt:ASC" },
+      list(),
+      list({ page: 12, sort: "createdAt:ASC", size: 10, source: "remote", q: "q3 & renewal" }),
       { name: "room", id: "local:draft/1 é" },
       { name: "outbox" },
       { name: "settings" },

@@ -15,7 +15,7 @@ afterEach(() => {
 const PAGE = { rooms: [], page: 3, limit: PAGE_SIZE, total: 0 };
 
 describe("startup prefetch", () => {
-  it("loads the route's page of the list under the key the list screen reads", async () => {
+  it("loads the route's page from the cache and the connection, under the keys the list screen reads", async () => {
     const calls: { command: string; args: Record<string, unknown> }[] = [];
     restore = setInvoker((command, args) => {
       calls.push({ command, args });
@@ -27,6 +27,14 @@ describe("startup prefetch", () => {
       {
         command: "list_rooms",
         args: {
+          source: "local",
+          query: { page: 3, limit: PAGE_SIZE, sortBy: "createdAt", sortDirection: "ASC" },
+          search: null,
+        },
+      },
+      {
+        command: "list_rooms",
+        args: {
           source: "remote",
           query: { page: 3, limit: PAGE_SIZE, sortBy: "createdAt", sortDirection: "ASC" },
           search: null,
@@ -35,6 +43,22 @@ describe("startup prefetch", () => {
     ]);
     const { queryKey } = roomListQuery({ page: 3, sortBy: "createdAt", sortDirection: "ASC" });
     expect(client.getQueryData(queryKey)).toEqual(PAGE);
+    const local = roomListQuery({ page: 3, sortBy: "createdAt", sortDirection: "ASC", source: "local" });
+    expect(client.getQueryData(local.queryKey)).toEqual(PAGE);
+  });
+
+  it("a search reads only the cache; the live source only the connection", async () => {
+    const calls: Record<string, unknown>[] = [];
+    restore = setInvoker((_command, args) => {
+      calls.push(args);
+      return Promise.resolve(PAGE);
+    });
+    await prefetchFirstScreen(createQueryClient(), "#/rooms?q=acme");
+    await prefetchFirstScreen(createQueryClient(), "#/rooms?source=remote");
+    expect(calls.map((a) => [a.source, a.search])).toEqual([
+      ["local", "acme"],
+      ["remote", null],
+    ]);
   });
 
   it("asks for nothing on screens that are not the list", async () => {

@@ -16,13 +16,22 @@ export function prefetchFirstScreen(client: QueryClient, hash: string): Promise<
   const route = parseRoute(hash);
   if (route.name !== "rooms") return Promise.resolve();
   const sort = sortFromValue(route.sort);
-  // A failure is left in the cache for the list screen to show (and retry).
-  return client
-    .query(roomListQuery({ page: route.page, sortBy: sort.sortBy, sortDirection: sort.sortDirection }))
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+  const options = { page: route.page, limit: route.size, sortBy: sort.sortBy, sortDirection: sort.sortDirection, search: route.q };
+  // The sources the list will read (see useRoomListing): the cache answers first, the
+  // connection refreshes it. A failure is left in the cache for the list screen to show.
+  const searching = route.q.trim() !== "";
+  const sources = [
+    ...(searching || route.source !== "remote" ? (["local"] as const) : []),
+    ...(!searching && route.source !== "local" ? (["remote"] as const) : []),
+  ];
+  const asks = sources.map((source) =>
+    client.query(roomListQuery({ ...options, source, search: source === "local" ? route.q : null })),
+  );
+  // Ready as soon as one source has answered: the cache usually does within milliseconds.
+  return Promise.any(asks).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Resolves when `ready` does or after `ms`, whichever comes first; never rejects. */

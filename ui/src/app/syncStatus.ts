@@ -39,3 +39,31 @@ export function describeSync(state: SyncState, now: number): string {
       return `Sync failed: ${state.message}`;
   }
 }
+
+/** What the summary after a sync shows: counts the user can act on. */
+export type SyncSummary = {
+  sent: number;
+  received: number;
+  conflicts: number;
+  failures: number;
+  merged: number;
+  /** Changes still waiting in the outbox. */
+  waiting: number;
+  /** Why the sync stopped early, if it did. */
+  stopped: string | null;
+  /** Whether the outbox needs a look (conflicts, failures or changes left). */
+  needsOutbox: boolean;
+};
+
+export function summarizeSync(report: SyncReport): SyncSummary {
+  const summary = {
+    sent: report.pushed.length,
+    received: report.pulled,
+    conflicts: report.conflicts.length,
+    failures: report.failed.length,
+    merged: report.merged.length,
+    waiting: report.outboxRemaining,
+    stopped: report.stopped?.message ?? null,
+  };
+  return { ...summary, needsOutbox: summary.conflicts > 0 || summary.failures > 0 || summary.waiting > 0 };
+}

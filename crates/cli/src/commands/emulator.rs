@@ -13,6 +13,7 @@ pub async fn run(args: EmulatorArgs, out: &Output) -> Result<u8, CliError> {
         malformed_rate: args.malformed_rate,
         drop_after_create_rate: args.drop_after_create_rate,
         offline: false,
+        hidden_from_listings: Vec::new(),
     };
     faults.validate().map_err(CliError::Usage)?;
     let config = EmulatorConfig {

@@ -49,30 +49,39 @@ fn remember_created(service: &RoomsService, draft_id: &str, room_id: &str) -> Re
         .with(|s| s.set_sync_state(CREATED_KEY, &text))
 }
 
+/// Pushes the create of outbox entry `seq`. The entry is read afresh (edits made since
+/// the outbox was listed folded into its body), and the body sent is the one
+/// `mark_uncertain` read in the transaction that recorded the send.
 pub(super) async fn push_create(
     service: &RoomsService,
     client: &FlowlaClient,
-    entry: &OutboxEntry,
+    seq: i64,
 ) -> std::result::Result<Outcome, EntryError> {
+    let Some(entry) = service.store().with(|s| s.outbox_entry(seq))? else {
+        return Ok(Outcome::default()); // settled meanwhile
+    };
     let OutboxOp::Create(body) = &entry.op else {
         return Ok(Outcome::default());
     };
     let draft_id = entry.room_id.as_str();
-    let mut sent_at = entry.sent_at_ms;
+    // Marked sent before: its body has not changed since (edits became a pending edit).
+    let mut sent: Option<(i64, NewRoom)> = entry.sent_at_ms.map(|at| (at, body.clone()));
     let mut attempt = 0;
     loop {
         attempt += 1;
-        if let Some(at) = sent_at {
-            if let Some((room, adopted)) = look_for(service, client, draft_id, body, at).await? {
-                return complete_create(service, entry, room, adopted);
+        if let Some((at, body)) = &sent {
+            if let Some((room, adopted)) = look_for(service, client, draft_id, body, *at).await? {
+                return complete_create(service, &entry, body, room, adopted);
             }
         }
         let now = now_ms();
-        service.store().with(|s| s.mark_uncertain(entry.seq, now))?;
-        sent_at = Some(now);
-        match client.create_room(body).await {
-            Ok(room) => return complete_create(service, entry, room, false),
-            Err(ClientError::Uncertain { .. }) if attempt < ATTEMPTS => pause(attempt).await,
+        let body = service.store().with(|s| s.mark_uncertain(entry.seq, now))?;
+        match client.create_room(&body).await {
+            Ok(room) => return complete_create(service, &entry, &body, room, false),
+            Err(ClientError::Uncertain { .. }) if attempt < ATTEMPTS => {
+                sent = Some((now, body));
+                pause(attempt).await
+            }
             Err(e) => {
                 let not_sent = create_surely_not_applied(&e);
                 return Err(EntryError {
@@ -116,6 +125,7 @@ async fn look_for(
 fn complete_create(
     service: &RoomsService,
     entry: &OutboxEntry,
+    sent: &NewRoom,
     room: Room,
     adopted: bool,
 ) -> std::result::Result<Outcome, EntryError> {
@@ -123,14 +133,11 @@ fn complete_create(
     service
         .store()
         .with(|s| s.complete_create(entry.seq, &room))?;
-    let fields = match &entry.op {
-        OutboxOp::Create(b) => b
-            .to_fields()
-            .keys()
-            .filter_map(|k| RoomField::from_name(k))
-            .collect(),
-        OutboxOp::Patch(_) => Vec::new(),
-    };
+    let fields = sent
+        .to_fields()
+        .keys()
+        .filter_map(|k| RoomField::from_name(k))
+        .collect();
     Ok(Outcome {
         pushed: vec![PushedChange {
             kind: OutboxKind::Create,

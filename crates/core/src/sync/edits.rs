@@ -14,19 +14,24 @@ use roomdesk_model::{Room, RoomField, RoomPatch};
 use roomdesk_store::{NewConflict, OutboxEntry, OutboxKind, OutboxOp};
 use serde_json::{Map, Value};
 
+/// Pushes the edit of outbox entry `seq`, read afresh before every attempt (the user may
+/// have edited the room again since the outbox was listed).
 pub(super) async fn push_patch(
     service: &RoomsService,
     client: &FlowlaClient,
-    entry: &OutboxEntry,
+    seq: i64,
 ) -> std::result::Result<Outcome, EntryError> {
-    let OutboxOp::Patch(patch) = &entry.op else {
-        return Ok(Outcome::default());
-    };
-    let room_id = entry.room_id.as_str();
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match try_patch(service, client, entry, patch).await {
+        let Some(entry) = service.store().with(|s| s.outbox_entry(seq))? else {
+            return Ok(Outcome::default()); // settled meanwhile
+        };
+        let OutboxOp::Patch(patch) = &entry.op else {
+            return Ok(Outcome::default());
+        };
+        let room_id = entry.room_id.as_str();
+        match try_patch(service, client, &entry, patch).await {
             Err(EntryError { error, .. })
                 if error.retryable() && !stops_push(&error) && attempt < ATTEMPTS =>
             {

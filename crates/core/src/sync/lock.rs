@@ -1,96 +1,150 @@
-//! One sync at a time per data dir, across processes (the desktop app and the CLI may
-//! share a database). The lock is a file created atomically, holding the owner's pid; a
-//! lock left by a process that died (killed mid-sync) is taken over.
+//! One writer to the server at a time per data dir, across processes (the desktop app and
+//! the CLI may share a database): an OS advisory lock (`flock` on Unix, `LockFileEx` on
+//! Windows) on `sync.lock`, held through an open file for as long as a sync, a remote
+//! create or a remote update runs. The OS releases it when the process ends, however it
+//! ends, so a killed sync never leaves a lock behind and nothing depends on pids. The file
+//! stays in place: removing it would let another process lock a new file while the first
+//! still holds the old one. Its text (the holder's pid) is only for the busy message.
 
 use crate::error::{CoreError, Result};
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::path::Path;
+use std::time::Duration;
 
 const LOCK_FILE: &str = "sync.lock";
-/// Where a process cannot be checked for life, a lock this old is taken as abandoned.
-const STALE_AFTER: Duration = Duration::from_secs(15 * 60);
+/// How often a waiting taker tries again.
+const RETRY_EVERY: Duration = Duration::from_millis(50);
 
-/// Held while a sync runs; removes the lock file when dropped.
+/// Held while a sync (or a remote write) runs; the lock goes with the file handle.
+#[derive(Debug)]
 pub(crate) struct SyncLock {
-    path: PathBuf,
+    _file: File,
 }
 
-impl Drop for SyncLock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
-fn owner_is_gone(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false; // being written right now: not ours to take
-    };
-    let pid = text.trim();
-    if pid.is_empty() || pid.parse::<u32>().is_err() {
-        return true;
-    }
-    if pid == std::process::id().to_string() {
-        return false;
-    }
-    let proc_dir = Path::new("/proc");
-    if proc_dir.is_dir() {
-        return !proc_dir.join(pid).exists();
-    }
-    std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > STALE_AFTER)
-}
-
-/// Takes the sync lock of `data_dir`, or says who holds it.
-pub(crate) fn acquire(data_dir: &Path) -> Result<SyncLock> {
+fn open(data_dir: &Path) -> Result<File> {
     let path = data_dir.join(LOCK_FILE);
-    for _ in 0..2 {
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                write!(file, "{}", std::process::id()).map_err(CoreError::storage)?;
-                return Ok(SyncLock { path });
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                if owner_is_gone(&path) {
-                    let _ = std::fs::remove_file(&path);
-                    continue;
-                }
-                break;
-            }
-            Err(e) => {
-                return Err(CoreError::storage(format!(
-                    "cannot create {}: {e}",
-                    path.display()
-                )))
-            }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| CoreError::storage(format!("cannot open {}: {e}", path.display())))
+}
+
+/// Takes the lock of `data_dir` if nobody holds it.
+pub(crate) fn try_acquire(data_dir: &Path) -> Result<Option<SyncLock>> {
+    let mut file = open(data_dir)?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Who holds it, for the message another taker shows; not part of the lock.
+            let _ = file
+                .set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| write!(file, "{}", std::process::id()));
+            Ok(Some(SyncLock { _file: file }))
         }
+        Err(TryLockError::WouldBlock) => Ok(None),
+        Err(TryLockError::Error(e)) => Err(CoreError::storage(format!(
+            "cannot lock {}: {e}",
+            data_dir.join(LOCK_FILE).display()
+        ))),
     }
-    let owner = std::fs::read_to_string(&path).unwrap_or_default();
-    Err(CoreError::Busy(format!(
-        "another sync is running (process {}); try again when it has finished",
-        owner.trim()
-    )))
+}
+
+fn busy(data_dir: &Path) -> CoreError {
+    let mut owner = String::new();
+    if let Ok(mut f) = File::open(data_dir.join(LOCK_FILE)) {
+        let _ = f.read_to_string(&mut owner);
+    }
+    let owner = owner.trim();
+    let who = if owner.is_empty() {
+        String::new()
+    } else {
+        format!(" (process {owner})")
+    };
+    CoreError::Busy(format!(
+        "another Roomdesk sync is running on this data folder{who}; try again when it has finished"
+    ))
+}
+
+/// Takes the lock of `data_dir`, or says that someone holds it.
+pub(crate) fn acquire(data_dir: &Path) -> Result<SyncLock> {
+    try_acquire(data_dir)?.ok_or_else(|| busy(data_dir))
+}
+
+/// Takes the lock of `data_dir`, waiting up to `wait` for its holder to finish.
+pub(crate) async fn acquire_within(data_dir: &Path, wait: Duration) -> Result<SyncLock> {
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        if let Some(lock) = try_acquire(data_dir)? {
+            return Ok(lock);
+        }
+        if tokio::time::Instant::now() >= deadline {
+            return Err(busy(data_dir));
+        }
+        tokio::time::sleep(RETRY_EVERY).await;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Another process holding the lock, as far as the OS can tell: another open file
+    /// description of the same file (`flock` locks belong to those, not to processes).
+    fn held_elsewhere(dir: &Path) -> File {
+        let f = open(dir).unwrap();
+        f.try_lock().unwrap();
+        f
+    }
+
     #[test]
-    fn one_holder_at_a_time_and_dead_holders_are_replaced() {
+    fn a_held_lock_refuses_others_even_while_its_file_is_still_empty() {
         let dir = tempfile::tempdir().unwrap();
-        let held = acquire(dir.path()).unwrap();
-        // Same process, second taker: refused (the in-process mutex normally prevents it).
-        assert_eq!(acquire(dir.path()).err().map(|e| e.code()), Some("busy"));
-        drop(held);
-        assert!(!dir.path().join(LOCK_FILE).exists());
-        // A lock left by a process that no longer exists is taken over.
-        std::fs::write(dir.path().join(LOCK_FILE), "4294967294").unwrap();
-        let again = acquire(dir.path()).unwrap();
-        drop(again);
+        let other = held_elsewhere(dir.path());
+        // The holder has not written its pid yet: that is no reason to take over.
+        assert_eq!(std::fs::read(dir.path().join(LOCK_FILE)).unwrap(), b"");
+        let err = acquire(dir.path()).unwrap_err();
+        assert_eq!(err.code(), "busy");
+        assert!(err.to_string().contains("another Roomdesk sync"), "{err}");
+        drop(other);
+        let mine = acquire(dir.path()).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(LOCK_FILE)).unwrap(),
+            std::process::id().to_string()
+        );
+        assert!(acquire(dir.path()).is_err(), "one holder at a time");
+        drop(mine);
+        assert!(dir.path().join(LOCK_FILE).exists(), "the file stays");
+        acquire(dir.path()).unwrap();
+    }
+
+    #[test]
+    fn a_file_naming_a_live_process_that_holds_no_lock_is_no_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        // A sync that died left its pid; the pid now belongs to a live process (this one).
+        std::fs::write(dir.path().join(LOCK_FILE), std::process::id().to_string()).unwrap();
+        acquire(dir.path()).unwrap();
+    }
+
+    #[tokio::test]
+    async fn a_waiting_taker_gets_the_lock_when_the_holder_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = held_elsewhere(dir.path());
+        let err = acquire_within(dir.path(), Duration::from_millis(120))
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), "busy");
+        let path = dir.path().to_path_buf();
+        let waiter = tokio::spawn(async move {
+            acquire_within(&path, Duration::from_secs(30))
+                .await
+                .map(|_| ())
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        drop(other);
+        waiter.await.unwrap().unwrap();
     }
 }

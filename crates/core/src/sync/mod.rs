@@ -13,6 +13,18 @@ mod push;
 use crate::error::Result;
 use crate::service::RoomsService;
 use crate::views::{SyncPhase, SyncProgress, SyncReport};
+use std::time::Duration;
+
+/// How long a remote create or update waits for a running sync (here or in another
+/// process on the same data dir) before it gives up as busy.
+pub(crate) const REMOTE_WRITE_WAIT: Duration = Duration::from_secs(120);
+
+/// Held by whatever sends outbox entries or writes to the server: this process's turn and
+/// the data dir's OS lock, so no entry is ever sent by two writers at once.
+pub(crate) struct Exclusive<'a> {
+    _turn: tokio::sync::MutexGuard<'a, ()>,
+    _lock: lock::SyncLock,
+}
 
 impl RoomsService {
     /// Pushes the outbox, then pulls every room. Errors that stop the sync early (outage,
@@ -22,9 +34,12 @@ impl RoomsService {
         &self,
         progress: &(dyn Fn(SyncProgress) + Send + Sync),
     ) -> Result<SyncReport> {
-        let _one_at_a_time = self.inner.sync_lock.lock().await;
+        let turn = self.inner.sync_lock.lock().await;
         let client = self.client()?;
-        let _one_process_at_a_time = lock::acquire(&self.inner.data_dir)?;
+        let _exclusive = Exclusive {
+            _turn: turn,
+            _lock: lock::acquire(&self.inner.data_dir)?,
+        };
         let mut report = SyncReport::default();
         push::push_outbox(self, &client, progress, &mut report).await?;
         if report.stopped.is_none() {
@@ -38,5 +53,18 @@ impl RoomsService {
             total: Some(report.pushed.len() as u64),
         });
         Ok(report)
+    }
+}
+
+impl RoomsService {
+    /// Waits (up to `wait`) until no sync or remote write runs, here or in another process
+    /// on this data dir, and holds that until the guard is dropped.
+    pub(crate) async fn exclusive_within(&self, wait: Duration) -> Result<Exclusive<'_>> {
+        let turn = self.inner.sync_lock.lock().await;
+        let lock = lock::acquire_within(&self.inner.data_dir, wait).await?;
+        Ok(Exclusive {
+            _turn: turn,
+            _lock: lock,
+        })
     }
 }

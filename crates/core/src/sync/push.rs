@@ -80,7 +80,7 @@ pub(super) async fn push_outbox(
     step(0);
     let mut in_a_row = 0u32;
     for entry in creates {
-        let outcome = push_create(service, client, &entry).await;
+        let outcome = push_create(service, client, entry.seq).await;
         if !settle(service, &entry, outcome, report, &mut in_a_row)? {
             return Ok(());
         }
@@ -98,7 +98,7 @@ pub(super) async fn push_outbox(
             .with(|s| s.find_room(&entry.room_id))?
             .is_some_and(|r| r.state == LocalState::Draft);
         if !still_draft {
-            let outcome = push_patch(service, client, &entry).await;
+            let outcome = push_patch(service, client, entry.seq).await;
             if !settle(service, &entry, outcome, report, &mut in_a_row)? {
                 return Ok(());
             }

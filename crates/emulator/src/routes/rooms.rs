@@ -40,7 +40,8 @@ pub(crate) async fn list(
 ) -> Result<Json<Value>, ApiError> {
     let Query(pairs) = query.map_err(|e| rejected(e.status(), e.body_text()))?;
     let q = parse_list_query(&pairs)?;
-    let (rooms, total) = lock(&app.db).page(&q);
+    let hidden = app.faults().hidden_from_listings;
+    let (rooms, total) = lock(&app.db).page_hiding(&q, &hidden);
     let results: Vec<Room> = rooms.iter().map(public).collect();
     Ok(Json(json!({
         "results": results,

@@ -1,91 +1,246 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { OutboxEntry, RoomPage } from "../../bindings";
 import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
+import { DEFAULT_LIST, type ListParams } from "../../app/routes";
 import { roomView } from "../../test/fixtures";
+import { recordRefresh } from "./lastRefresh";
 import { RoomList } from "./RoomList";
 
 let restore: (() => void) | null = null;
 afterEach(() => {
   restore?.();
   restore = null;
+  window.localStorage.clear();
+  vi.useRealTimers();
 });
 
-function renderList(answer: (args: Record<string, unknown>) => Promise<unknown>, page = 1, sort: string | null = null) {
-  const calls: Record<string, unknown>[] = [];
-  restore = setInvoker((_command, args) => {
-    calls.push(args);
-    return answer(args);
+type Args = Record<string, unknown>;
+interface Answers {
+  local?: (args: Args) => Promise<RoomPage>;
+  remote?: (args: Args) => Promise<RoomPage>;
+  outbox?: OutboxEntry[];
+}
+
+const page = (rooms: RoomPage["rooms"], total: number | null = rooms.length): RoomPage => ({ rooms, page: 1, limit: 25, total });
+const never = () => new Promise<RoomPage>(() => undefined);
+
+function renderList(answers: Answers, over: Partial<ListParams> = {}) {
+  const calls: Args[] = [];
+  restore = setInvoker((command, args) => {
+    if (command === "list_rooms") {
+      calls.push(args);
+      const answer = args.source === "local" ? answers.local : answers.remote;
+      return (answer ?? never)(args);
+    }
+    if (command === "outbox") return Promise.resolve(answers.outbox ?? []);
+    if (command === "lookup") return Promise.resolve(args.kind === "users" ? [{ id: "u_1", name: "Ada Owner" }] : null);
+    if (command === "statuses") return Promise.resolve([]);
+    return Promise.reject(new Error(`unexpected ${command}`));
   });
   const onOpen = vi.fn();
   const onChange = vi.fn();
+  const onNew = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const params = { ...DEFAULT_LIST, ...over };
   render(
     <AppProviders client={client}>
-      <RoomList page={page} sort={sort} onOpen={onOpen} onChange={onChange} />
+      <RoomList params={params} onOpen={onOpen} onChange={onChange} onNew={onNew} />
     </AppProviders>,
   );
-  return { calls, onOpen, onChange };
+  return { calls, onOpen, onChange, onNew, params };
 }
 
-describe("RoomList", () => {
-  it("lists rooms with title, updated and engagements, asking the remote source", async () => {
-    const { calls } = renderList(() =>
-      Promise.resolve({ rooms: [roomView("r_1", "Acme"), roomView("r_2", "Globex", { totalEngagements: 1234 })], page: 1, limit: 25, total: 2 }),
-    );
-    expect((await screen.findByTestId("room-title-r_1")).textContent).toBe("Acme");
-    expect(screen.getByTestId("room-engagements-r_2").textContent).toBe("1,234");
-    expect(screen.getByTestId("room-updated-r_1").textContent).not.toBe("");
-    expect(screen.getByTestId("page-label").textContent).toContain("1–2 of 2");
-    expect(calls[0]).toMatchObject({ source: "remote", query: { page: 1, limit: 25, sortBy: "updatedAt", sortDirection: "DESC" } });
-  });
-
-  it("opens a room on click and on Enter", async () => {
-    const { onOpen } = renderList(() => Promise.resolve({ rooms: [roomView("r_1", "Acme")], page: 1, limit: 25, total: 1 }));
-    const row = await screen.findByTestId("room-row-r_1");
-    fireEvent.click(row);
-    fireEvent.keyDown(row, { key: "Enter" });
-    expect(onOpen).toHaveBeenCalledTimes(2);
-    expect(onOpen).toHaveBeenCalledWith("r_1");
-  });
-
-  it("pages forward only when there is more", async () => {
-    const full = Array.from({ length: 25 }, (_, i) => roomView(`r_${i}`, `Room ${i}`));
-    const { onChange } = renderList(() => Promise.resolve({ rooms: full, page: 1, limit: 25, total: 60 }), 1, "createdAt:ASC");
-    await screen.findByTestId("room-row-r_0");
-    const next = screen.getByTestId<HTMLButtonElement>("page-next");
+describe("RoomList, offline-first", () => {
+  it("shows the cached page at once, then the live page from the connection", async () => {
+    let answerRemote: (p: RoomPage) => void = () => undefined;
+    const { calls } = renderList({
+      local: () => Promise.resolve(page([roomView("r_1", "Acme (cached)")], 1)),
+      remote: () => new Promise((resolve) => (answerRemote = resolve)),
+    });
+    expect((await screen.findByTestId("room-title-r_1")).textContent).toBe("Acme (cached)");
+    expect(screen.getByTestId("page-label").textContent).toContain("1–1 of 1");
+    act(() => {
+      answerRemote(page([roomView("r_1", "Acme"), roomView("r_2", "Globex", { totalEngagements: 1234 })], null));
+    });
     await waitFor(() => {
-      expect(next.disabled).toBe(false);
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
     });
-    expect(screen.getByTestId<HTMLButtonElement>("page-prev").disabled).toBe(true);
-    fireEvent.click(next);
-    expect(onChange).toHaveBeenCalledWith(2, "createdAt:ASC");
+    expect(screen.getByTestId("room-engagements-r_2").textContent).toBe("1,234");
+    expect(screen.queryByTestId("offline-banner")).toBeNull();
+    expect(calls).toContainEqual({ source: "remote", query: { page: 1, limit: 25, sortBy: "updatedAt", sortDirection: "DESC" }, search: null });
+    expect(calls).toContainEqual({ source: "local", query: { page: 1, limit: 25, sortBy: "updatedAt", sortDirection: "DESC" }, search: null });
   });
 
-  it("asks for the order the route names, and the default for an unknown one", async () => {
-    const { calls } = renderList(() => Promise.resolve({ rooms: [], page: 3, limit: 25, total: 0 }), 3, "totalEngagements:DESC");
-    await screen.findByTestId("room-list-empty");
-    expect(calls[0]).toMatchObject({ query: { page: 3, sortBy: "totalEngagements", sortDirection: "DESC" } });
+  it("keeps the cached rooms with the offline banner and their time when the connection is unreachable", async () => {
+    recordRefresh(Date.parse("2026-03-01T10:30:00Z"));
+    renderList({
+      local: () => Promise.resolve(page([roomView("r_1", "Acme")], 1)),
+      remote: () => Promise.reject({ code: "network", message: "connection refused", field: null, retryable: false }),
+    });
+    const banner = await screen.findByTestId("offline-banner");
+    expect(banner.textContent).toContain("Offline, showing cached rooms from");
+    expect(banner.textContent).toContain("2026");
+    expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
+    expect(screen.queryByTestId("room-list-error")).toBeNull();
   });
 
-  it("shows an empty state", async () => {
-    renderList(() => Promise.resolve({ rooms: [], page: 1, limit: 25, total: 0 }));
-    expect(await screen.findByTestId("room-list-empty")).toBeTruthy();
-  });
-
-  it("shows the error with its code and retries on request", async () => {
+  it("the live source shows a refused request as an error with its code, and retries", async () => {
     let attempts = 0;
-    renderList(() => {
-      attempts += 1;
-      return attempts === 1
-        ? Promise.reject({ code: "unauthorized", message: "The API key was refused", field: null, retryable: false })
-        : Promise.resolve({ rooms: [roomView("r_1", "Acme")], page: 1, limit: 25, total: 1 });
-    });
+    renderList(
+      {
+        remote: () => {
+          attempts += 1;
+          return attempts === 1
+            ? Promise.reject({ code: "unauthorized", message: "The API key was refused", field: null, retryable: false })
+            : Promise.resolve(page([roomView("r_1", "Acme")]));
+        },
+      },
+      { source: "remote" },
+    );
     const error = await screen.findByTestId("room-list-error");
     expect(error.getAttribute("data-code")).toBe("unauthorized");
     expect(error.textContent).toContain("The API key was refused");
     fireEvent.click(screen.getByTestId("room-list-retry"));
     expect(await screen.findByTestId("room-row-r_1")).toBeTruthy();
+  });
+
+  it("the local source and a search read only the cache, the search words passed on", async () => {
+    const { calls } = renderList({ local: () => Promise.resolve(page([])) }, { q: "renewal", size: 50, page: 2 });
+    await screen.findByTestId("room-list-empty");
+    expect(calls).toEqual([{ source: "local", query: { page: 2, limit: 50, sortBy: "updatedAt", sortDirection: "DESC" }, search: "renewal" }]);
+  });
+});
+
+describe("RoomList, controls", () => {
+  const rows = Array.from({ length: 5 }, (_, i) => roomView(`r_${i}`, `Room ${i}`));
+  const withRows = () => renderList({ local: () => Promise.resolve(page(rows, 60)) }, { source: "local" });
+
+  it("sorts by a header click, flipping the direction of the active one, and shows it", async () => {
+    const { onChange, params } = withRows();
+    await screen.findByTestId("room-row-r_0");
+    expect(screen.getByTestId("sort-updatedAt").dataset.direction).toBe("DESC");
+    expect(screen.getByTestId("sort-createdAt").dataset.direction).toBe("none");
+    fireEvent.click(screen.getByTestId("sort-updatedAt"));
+    expect(onChange).toHaveBeenLastCalledWith({ ...params, sort: "updatedAt:ASC", page: 1 });
+    fireEvent.click(screen.getByTestId("sort-totalEngagements"));
+    expect(onChange).toHaveBeenLastCalledWith({ ...params, sort: "totalEngagements:DESC", page: 1 });
+  });
+
+  it("asks for the order the route names", async () => {
+    const { calls } = renderList({ local: () => Promise.resolve(page([])) }, { source: "local", sort: "lastEngagedAt:ASC", page: 3 });
+    await screen.findByTestId("room-list-empty");
+    expect(calls[0]).toMatchObject({ query: { page: 3, sortBy: "lastEngagedAt", sortDirection: "ASC" } });
+    expect(screen.getByTestId("sort-lastEngagedAt").dataset.direction).toBe("ASC");
+  });
+
+  it("changes the page size and the page through the route", async () => {
+    const { onChange, params } = withRows();
+    await screen.findByTestId("room-row-r_0");
+    fireEvent.change(screen.getByTestId("page-size"), { target: { value: "100" } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...params, size: 100, page: 1 });
+    await waitFor(() => {
+      expect(screen.getByTestId<HTMLButtonElement>("page-next").disabled).toBe(false);
+    });
+    fireEvent.click(screen.getByTestId("page-next"));
+    expect(onChange).toHaveBeenLastCalledWith({ ...params, page: 2 });
+  });
+
+  it("switches the source", async () => {
+    const { onChange, params } = withRows();
+    await screen.findByTestId("room-row-r_0");
+    expect(screen.getByTestId("source-local").getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(screen.getByTestId("source-remote"));
+    expect(onChange).toHaveBeenLastCalledWith({ ...params, source: "remote", page: 1 });
+  });
+
+  it("puts the typed search in the route once typing pauses", async () => {
+    const { onChange, params } = withRows();
+    await screen.findByTestId("room-row-r_0");
+    fireEvent.change(screen.getByTestId("room-search"), { target: { value: "kickoff" } });
+    expect(onChange).not.toHaveBeenCalled();
+    await waitFor(() => {
+      expect(onChange).toHaveBeenLastCalledWith({ ...params, q: "kickoff", page: 1 });
+    });
+  });
+
+  it("selects rows one by one, in shift-click ranges, and all on the page", async () => {
+    withRows();
+    await screen.findByTestId("room-row-r_0");
+    fireEvent.click(screen.getByTestId("room-select-r_1"));
+    fireEvent.click(screen.getByTestId("room-select-r_3"), { shiftKey: true });
+    expect(screen.getByTestId("selection-count").textContent).toBe("3 selected");
+    expect(screen.getByTestId<HTMLInputElement>("room-select-r_2").checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>("room-select-r_4").checked).toBe(false);
+    fireEvent.click(screen.getByTestId("room-select-all"));
+    expect(screen.getByTestId("selection-count").textContent).toBe("5 selected");
+    fireEvent.click(screen.getByTestId("room-select-all"));
+    expect(screen.queryByTestId("selection-bar")).toBeNull();
+  });
+
+  it("a checkbox click does not open the room; a row click and Enter do", async () => {
+    const { onOpen } = withRows();
+    fireEvent.click(await screen.findByTestId("room-select-r_0"));
+    expect(onOpen).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId("room-row-r_1"));
+    fireEvent.keyDown(screen.getByTestId("room-row-r_2"), { key: "Enter" });
+    expect(onOpen.mock.calls).toEqual([["r_1"], ["r_2"]]);
+  });
+
+  it("keyboard: / focuses the search, j and k move between rows, n starts a new room", async () => {
+    const { onNew } = withRows();
+    await screen.findByTestId("room-row-r_0");
+    fireEvent.keyDown(document.body, { key: "/" });
+    expect(document.activeElement).toBe(screen.getByTestId("room-search"));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "n" });
+    expect(onNew).not.toHaveBeenCalled(); // typing in the search box
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: "j" });
+    expect(document.activeElement).toBe(screen.getByTestId("room-row-r_0"));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "j" });
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "j" });
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "k" });
+    expect(document.activeElement).toBe(screen.getByTestId("room-row-r_1"));
+    fireEvent.keyDown(document.body, { key: "n" });
+    expect(onNew).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows owner names from the lookups and the badges of drafts, pending edits, conflicts and uncertain sends", async () => {
+    const uncertain: OutboxEntry = {
+      seq: 1,
+      roomId: "d_1",
+      op: { kind: "create", payload: { title: "Maybe" } },
+      base: null,
+      state: "uncertain",
+      sentAtMs: 1,
+      attempts: 1,
+      lastError: null,
+      createdAtMs: 1,
+    };
+    renderList(
+      {
+        local: () =>
+          Promise.resolve(
+            page([
+              { ...roomView("d_1", "Maybe"), state: "draft" },
+              { ...roomView("r_2", "Edited", { userId: "u_1" }), state: "pending", pendingFields: ["title"] },
+              { ...roomView("r_3", "Clash"), state: "conflict", pendingFields: ["title"] },
+              roomView("r_4", "Calm"),
+            ]),
+          ),
+        outbox: [uncertain],
+      },
+      { source: "local" },
+    );
+    expect(await screen.findByTestId("badge-draft-d_1")).toBeTruthy();
+    expect(await screen.findByTestId("badge-uncertain-d_1")).toBeTruthy();
+    expect(screen.getByTestId("badge-pending-r_2").textContent).toBe("Pending changes");
+    expect(screen.getByTestId("badge-conflict-r_3")).toBeTruthy();
+    expect(screen.getByTestId("room-row-r_4").querySelector("[data-testid^=badge-]")).toBeNull();
+    await waitFor(() => {
+      expect(screen.getByTestId("room-owner-r_2").textContent).toBe("Ada Owner");
+    });
   });
 });

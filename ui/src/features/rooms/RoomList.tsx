@@ -1,106 +1,169 @@
-// The room list: title, updated, engagements; paged; opens a room on click or Enter.
-import { Alert, Button, Card, Group, NativeSelect, Skeleton, Stack, Text, Title } from "@mantine/core";
-import type { KeyboardEvent } from "react";
-import type { RoomView } from "../../bindings";
+// The room list: offline-first listing with sortable columns, page sizes, search, source
+// switch, badges, selection and keyboard moves. Everything that defines the view lives in
+// the route (ListParams), so Back returns to it.
+import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { listOutbox } from "../../api/commands";
+import { queryKeys } from "../../api/queryKeys";
 import { BackIcon, NextIcon } from "../../app/icons";
+import { PAGE_SIZES, type ListParams } from "../../app/routes";
 import { useNow } from "../../app/useNow";
-import { formatCount, formatExact, formatRelative } from "../../format/time";
-import { describePage, pageInfo, PAGE_SIZE } from "./paging";
-import { useRoomList } from "./roomQueries";
-import classes from "./RoomList.module.css";
-import { RoomStateBadge } from "./RoomStateBadge";
-import { DEFAULT_SORT, ROOM_SORTS, sortFromValue } from "./sorting";
+import { formatExact, formatRelative } from "../../format/time";
+import { ListSourceSwitch } from "./ListSourceSwitch";
+import { useNames } from "./lookupNames";
+import { describePage, pageInfo } from "./paging";
+import { useRoomListing } from "./roomQueries";
+import { RoomTable } from "./RoomTable";
+import { clickRow, EMPTY_SELECTION, toggleAll, type Selection } from "./selection";
+import { nextSortValue, sortFromValue } from "./sorting";
+import { useListKeys } from "./useListKeys";
 
 interface Props {
-  page: number;
-  /** The sort's URL value ("updatedAt:DESC"); null for the default. */
-  sort: string | null;
-  /** Go to another page or order (the route keeps both, so Back returns here). */
-  onChange: (page: number, sort: string | null) => void;
+  params: ListParams;
+  /** Go to another view of the list (the route keeps it, so Back returns here). */
+  onChange: (params: ListParams) => void;
   onOpen: (id: string) => void;
+  /** Start a new room (the `n` key and the New room button). */
+  onNew?: () => void;
 }
 
-export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
-  const sort = sortFromValue(sortValue);
-  const onPageChange = (next: number) => {
-    onChange(next, sortValue);
-  };
-  const list = useRoomList({ page, sortBy: sort.sortBy, sortDirection: sort.sortDirection });
-  const now = useNow();
+/** How long typing pauses before the search runs. */
+const SEARCH_DEBOUNCE_MS = 250;
 
-  const rooms = list.data?.rooms ?? [];
-  const total = list.data?.total ?? null;
-  const info = pageInfo(page, PAGE_SIZE, total, rooms.length);
+export function RoomList({ params, onChange, onOpen, onNew }: Props) {
+  const { page, size, source, q } = params;
+  const sort = sortFromValue(params.sort);
+  const list = useRoomListing({ page, limit: size, sortBy: sort.sortBy, sortDirection: sort.sortDirection, search: q }, source);
+  const names = useNames();
+  const outbox = useQuery({ queryKey: queryKeys.outbox, queryFn: listOutbox, retry: false });
+  const uncertainIds = useMemo(
+    () => new Set((outbox.data ?? []).filter((e) => e.state === "uncertain").map((e) => e.roomId)),
+    [outbox.data],
+  );
+  const now = useNow();
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const [typed, setTyped] = useState(q);
+
+  // The search runs when typing pauses; the URL then holds it (and page 1).
+  useEffect(() => {
+    if (typed === q) return;
+    const timer = window.setTimeout(() => {
+      onChange({ ...params, q: typed, page: 1 });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [typed, q, params, onChange]);
+
+  useListKeys({ searchRef, tableRef, onNew });
+
+  const rooms = list.page?.rooms ?? [];
+  const total = list.page?.total ?? null;
+  const info = pageInfo(page, size, total, rooms.length);
+  const order = rooms.map((v) => v.room.id);
+  const go = (over: Partial<ListParams>) => {
+    onChange({ ...params, ...over });
+  };
 
   return (
-    <Stack gap="md" maw={1100}>
-      <Group justify="space-between" align="flex-end">
+    <Stack gap="sm" maw={1400}>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <Stack gap={2}>
           <Title order={2}>Rooms</Title>
           <Text c="dimmed" size="sm" data-testid="room-count">
-            {list.data ? (total === null ? "Rooms on the server" : `${total.toLocaleString("en")} rooms`) : "Loading rooms…"}
+            {list.page ? (total === null ? "Rooms on the server" : `${total.toLocaleString("en")} rooms`) : "Loading rooms…"}
+            {list.page && list.shownFrom === "local" ? " · from the local workspace" : ""}
           </Text>
         </Stack>
-        {/* A native select: keyboard and screen readers for free, no popover machinery. */}
-        <NativeSelect
-          label="Sort"
-          w={200}
-          data={ROOM_SORTS.map(({ value, label }) => ({ value, label }))}
-          value={sort.value}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            onChange(1, value === DEFAULT_SORT.value ? null : value);
-          }}
-          data-testid="room-sort"
-        />
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            ref={searchRef}
+            label="Search"
+            placeholder="Title, cover, description  ( / )"
+            w={240}
+            value={typed}
+            onChange={(e) => {
+              setTyped(e.currentTarget.value);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === "Escape") {
+                setTyped("");
+                e.currentTarget.blur();
+              }
+            }}
+            data-testid="room-search"
+          />
+          <ListSourceSwitch value={source} onChange={(next) => { go({ source: next, page: 1 }); }} />
+          <NativeSelect
+            label="Per page"
+            w={90}
+            data={PAGE_SIZES.map(String)}
+            value={String(size)}
+            onChange={(e) => { go({ size: Number(e.currentTarget.value), page: 1 }); }}
+            data-testid="page-size"
+          />
+          {onNew && (
+            <Button onClick={onNew} data-testid="new-room">
+              New room
+            </Button>
+          )}
+        </Group>
       </Group>
 
-      <Card withBorder padding={0} radius="md">
-        {list.isError ? (
+      {list.offlineSince !== null && (
+        <Alert color="yellow" variant="light" p="xs" data-testid="offline-banner">
+          {list.offlineSince > 0
+            ? `Offline, showing cached rooms from ${formatExact(new Date(list.offlineSince).toISOString())} (${formatRelative(new Date(list.offlineSince).toISOString(), now)}).`
+            : "Offline, showing cached rooms (never refreshed from the connection on this computer)."}
+        </Alert>
+      )}
+
+      {selection.ids.size > 0 && (
+        <Group gap="sm" data-testid="selection-bar">
+          <Text size="sm" data-testid="selection-count">
+            {selection.ids.size} selected
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => { setSelection(EMPTY_SELECTION); }} data-testid="selection-clear">
+            Clear selection
+          </Button>
+        </Group>
+      )}
+
+      <Card withBorder padding={0} radius="md" ref={tableRef}>
+        {list.error ? (
           <Alert color="red" title="Could not load rooms" m="md" data-testid="room-list-error" data-code={list.error.code}>
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{list.error.message}</Text>
-              <Button size="xs" variant="white" color="red" onClick={() => void list.refetch()} data-testid="room-list-retry">
+              <Button size="xs" variant="white" color="red" onClick={list.refetch} data-testid="room-list-retry">
                 Try again
               </Button>
             </Stack>
           </Alert>
         ) : (
-          <table className={classes.table} data-testid="room-list">
-            <thead>
-              <tr>
-                <th className={classes.head}>Title</th>
-                <th className={classes.head} style={{ width: 180 }}>
-                  Updated
-                </th>
-                <th className={`${classes.head} ${classes.number}`} style={{ width: 140 }}>
-                  Engagements
-                </th>
-              </tr>
-            </thead>
-            <tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-              {list.isPending ? (
-                <LoadingRows />
-              ) : rooms.length === 0 ? (
-                <tr>
-                  <td className={classes.cell} colSpan={3}>
-                    <Text c="dimmed" ta="center" py="xl" data-testid="room-list-empty">
-                      No rooms here yet.
-                    </Text>
-                  </td>
-                </tr>
-              ) : (
-                rooms.map((view) => <RoomRow key={view.room.id} view={view} now={now} onOpen={onOpen} />)
-              )}
-            </tbody>
-          </table>
+          <RoomTable
+            rooms={rooms}
+            loading={list.isPending}
+            dimmed={list.isPlaceholderData}
+            sort={sort}
+            onSort={(field) => { go({ sort: nextSortValue(sort, field), page: 1 }); }}
+            selection={selection}
+            onSelect={(id, shift) => { setSelection((s) => clickRow(s, order, id, shift)); }}
+            onSelectAll={() => { setSelection((s) => toggleAll(s, order)); }}
+            onOpen={onOpen}
+            names={names}
+            uncertainIds={uncertainIds}
+            now={now}
+          />
         )}
       </Card>
 
       <Group justify="space-between">
         <Text size="sm" c="dimmed" data-testid="page-label">
-          {list.data ? describePage(info, total) : ""}
-          {info.pageCount !== null && list.data ? ` · page ${page} of ${info.pageCount}` : ""}
+          {list.page ? describePage(info, total) : ""}
+          {info.pageCount !== null && list.page ? ` · page ${page} of ${info.pageCount}` : ""}
         </Text>
         <Group gap="xs">
           <Button
@@ -108,9 +171,7 @@ export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
             size="xs"
             leftSection={<BackIcon size={14} />}
             disabled={!info.hasPrev || list.isFetching}
-            onClick={() => {
-              onPageChange(page - 1);
-            }}
+            onClick={() => { go({ page: page - 1 }); }}
             data-testid="page-prev"
           >
             Previous
@@ -120,9 +181,7 @@ export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
             size="xs"
             rightSection={<NextIcon size={14} />}
             disabled={!info.hasNext || list.isFetching}
-            onClick={() => {
-              onPageChange(page + 1);
-            }}
+            onClick={() => { go({ page: page + 1 }); }}
             data-testid="page-next"
           >
             Next
@@ -130,70 +189,5 @@ export function RoomList({ page, sort: sortValue, onChange, onOpen }: Props) {
         </Group>
       </Group>
     </Stack>
-  );
-}
-
-function RoomRow({ view, now, onOpen }: { view: RoomView; now: number; onOpen: (id: string) => void }) {
-  const { room } = view;
-  const open = () => {
-    onOpen(room.id);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.key === "Enter") {
-      e.preventDefault();
-      open();
-    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      const sibling = e.key === "ArrowDown" ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling;
-      if (sibling instanceof HTMLElement) sibling.focus();
-    }
-  };
-  return (
-    <tr
-      className={classes.row}
-      tabIndex={0}
-      onClick={open}
-      onKeyDown={onKeyDown}
-      data-testid={`room-row-${room.id}`}
-      aria-label={`Open ${room.title}`}
-    >
-      <td className={classes.cell}>
-        <div className={classes.titleLine}>
-          <span className={classes.title} data-testid={`room-title-${room.id}`}>
-            {room.title}
-          </span>
-          <RoomStateBadge state={view.state} />
-        </div>
-      </td>
-      <td className={`${classes.cell} ${classes.dimmed}`}>
-        {/* The exact time as a native tooltip: no floating-UI component per row. */}
-        <span title={formatExact(room.updatedAt)} data-testid={`room-updated-${room.id}`}>
-          {formatRelative(room.updatedAt, now)}
-        </span>
-      </td>
-      <td className={`${classes.cell} ${classes.number}`} data-testid={`room-engagements-${room.id}`}>
-        {formatCount(room.totalEngagements)}
-      </td>
-    </tr>
-  );
-}
-
-function LoadingRows() {
-  return (
-    <>
-      {Array.from({ length: 8 }, (_, i) => (
-        <tr key={i} data-testid="room-list-loading">
-          <td className={classes.cell}>
-            <Skeleton height={14} width={`${60 + ((i * 17) % 30)}%`} />
-          </td>
-          <td className={classes.cell}>
-            <Skeleton height={14} width="60%" />
-          </td>
-          <td className={classes.cell}>
-            <Skeleton height={14} width="40%" ml="auto" />
-          </td>
-        </tr>
-      ))}
-    </>
   );
 }

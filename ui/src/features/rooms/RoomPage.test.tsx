@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { QueryClient } from "@tanstack/react-query";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { FieldError, RoomView } from "../../bindings";
 import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
 import { roomView } from "../../test/fixtures";
@@ -12,129 +13,141 @@ afterEach(() => {
   restore = null;
 });
 
-type Answer = (args: Record<string, unknown>) => Promise<unknown>;
+type Args = Record<string, unknown>;
 
-/** Stands in for the core's check: these tests only need its blank-title verdict. */
-const validateRoomInput: Answer = (args) => {
-  const input = args.input as { kind: string; value: { title?: string } };
-  const blank = input.value.title?.trim() === "";
-  return Promise.resolve(blank ? [{ field: "title", message: "can't be blank" }] : []);
-};
-
-function shell(answers: Record<string, Answer>) {
-  const calls: { command: string; args: Record<string, unknown> }[] = [];
-  restore = setInvoker((command, args) => {
-    calls.push({ command, args });
-    const answer = command === "validate_room_input" && !(command in answers) ? validateRoomInput : answers[command];
-    return answer ? answer(args) : Promise.reject(`no answer for ${command}`);
-  });
-  return calls;
+interface Shell {
+  view?: RoomView;
+  validate?: (input: Args) => FieldError[];
+  users?: { id: string; name: string }[] | null;
 }
 
-function renderPage() {
+function renderPage({ view = roomView("r_1", "Acme renewal", { hsDealId: "hs-9", themeColor: "#112233" }), validate = () => [], users = null }: Shell = {}) {
+  const calls: { command: string; args: Args }[] = [];
+  restore = setInvoker((command, args) => {
+    calls.push({ command, args });
+    switch (command) {
+      case "get_room":
+        return Promise.resolve(view);
+      case "validate_room_input":
+        return Promise.resolve(validate(args.input as Args));
+      case "update_room": {
+        const patch = args.patch as Record<string, unknown>;
+        return Promise.resolve({ ...view, room: { ...view.room, ...patch, updatedAt: "2026-03-02T00:00:00Z" } });
+      }
+      case "lookup":
+        return Promise.resolve(args.kind === "users" ? users : null);
+      case "statuses":
+        return Promise.resolve([]);
+      default:
+        return Promise.resolve([]);
+    }
+  });
+  const onBack = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders client={client}>
-      <RoomPage id="r_1" onBack={() => undefined} />
+      <RoomPage id="r_1" onBack={onBack} />
     </AppProviders>,
   );
+  return { calls, onBack };
 }
 
-const input = () => screen.findByTestId<HTMLInputElement>("room-title-input");
+const field = (name: string) => screen.findByTestId<HTMLInputElement>(`room-field-${name}`);
 const saveButton = () => screen.getByTestId<HTMLButtonElement>("room-save");
+const updates = (calls: { command: string; args: Args }[]) => calls.filter((c) => c.command === "update_room").map((c) => c.args);
 
-describe("RoomPage title editor", () => {
-  it("starts with the saved title and Save disabled", async () => {
-    shell({ get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")) });
+describe("RoomPage editor", () => {
+  it("shows every group with the saved values, Save disabled, and marks write-only values", async () => {
     renderPage();
-    expect((await input()).value).toBe("Acme renewal");
+    expect((await field("title")).value).toBe("Acme renewal");
+    expect((await field("themeColor")).value).toBe("#112233");
+    for (const g of ["basics", "crm", "design"]) expect(screen.getByTestId(`group-${g}`)).toBeTruthy();
     expect(saveButton().disabled).toBe(true);
+    expect(screen.getByTestId("save-status").textContent).toBe("No changes");
+    expect(screen.getByTestId("group-crm").textContent).toContain("Last set from Roomdesk");
+    expect(screen.getByTestId("engagement-chart")).toBeTruthy();
+  });
+
+  it("tracks unsaved changes and is clean again when they are undone", async () => {
+    renderPage();
+    fireEvent.change(await field("title"), { target: { value: "Acme 2027" } });
+    expect(screen.getByTestId("save-status").textContent).toBe("Unsaved changes");
+    await waitFor(() => {
+      expect(saveButton().disabled).toBe(false);
+    });
+    fireEvent.change(await field("title"), { target: { value: "Acme renewal" } });
     expect(screen.getByTestId("save-status").textContent).toBe("No changes");
   });
 
-  it("asks the core about the text as it is typed and does not save what it refused", async () => {
-    const calls = shell({ get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")) });
-    renderPage();
-    fireEvent.change(await input(), { target: { value: "  " } });
-    expect(await screen.findByText("can't be blank")).toBeTruthy();
-    expect(calls.find((c) => c.command === "validate_room_input")?.args).toEqual({
-      input: { kind: "patch", value: { title: "  " } },
-    });
-    expect(saveButton().disabled).toBe(true);
-    fireEvent.submit(saveButton().closest("form") as HTMLFormElement);
-    expect(calls.filter((c) => c.command === "update_room")).toHaveLength(0);
-  });
-
-  it("asks nothing while the title is unchanged", async () => {
-    const calls = shell({ get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")) });
-    renderPage();
-    await input();
-    expect(calls.some((c) => c.command === "validate_room_input")).toBe(false);
-  });
-
-  it("saves a changed title and says so", async () => {
-    const calls = shell({
-      get_room: () => Promise.resolve(roomView("r_1", "Acme renewal")),
-      update_room: (args) => Promise.resolve(roomView("r_1", (args.patch as { title: string }).title)),
-    });
-    renderPage();
-    fireEvent.change(await input(), { target: { value: "Acme renewal 2027" } });
-    expect(screen.getByTestId("save-status").textContent).toBe("Unsaved changes");
-    expect(saveButton().disabled).toBe(false);
-    fireEvent.click(saveButton());
-    await waitFor(() => {
-      expect(screen.getByTestId("save-status").textContent).toBe("Saved");
-    });
-    expect(calls.find((c) => c.command === "update_room")?.args).toEqual({
-      source: "remote",
-      id: "r_1",
-      patch: { title: "Acme renewal 2027" },
-    });
-    expect(screen.getByTestId("room-heading").textContent).toBe("Acme renewal 2027");
-    expect(saveButton().disabled).toBe(true);
-  });
-
-  it("saves with Ctrl+S from inside the field", async () => {
-    const calls = shell({
-      get_room: () => Promise.resolve(roomView("r_1", "Acme")),
-      update_room: (args) => Promise.resolve(roomView("r_1", (args.patch as { title: string }).title)),
-    });
-    renderPage();
-    const field = await input();
-    fireEvent.change(field, { target: { value: "Acme EU" } });
-    fireEvent.keyDown(field, { key: "s", code: "KeyS", ctrlKey: true });
-    await waitFor(() => {
-      expect(calls.some((c) => c.command === "update_room")).toBe(true);
-    });
-  });
-
-  it("shows the core's field message under the field and keeps the text", async () => {
-    shell({
-      get_room: () => Promise.resolve(roomView("r_1", "Acme")),
-      update_room: () =>
-        Promise.reject({ code: "validation", message: "title: contains a NUL character", field: "title", retryable: false }),
-    });
-    renderPage();
-    fireEvent.change(await input(), { target: { value: "Acme\u0000" } });
-    fireEvent.click(saveButton());
-    expect(await screen.findByText("contains a NUL character")).toBeTruthy();
-    expect((await input()).value).toBe("Acme\u0000");
-  });
-
-  it("offers a retry when the room cannot be loaded, branching on the code", async () => {
-    let attempts = 0;
-    shell({
-      get_room: () => {
-        attempts += 1;
-        return attempts === 1
-          ? Promise.reject({ code: "network", message: "the Sandbox is not answering", field: null, retryable: false })
-          : Promise.resolve(roomView("r_1", "Back again"));
+  it("shows the core's field error beside the field, keeps Save disabled and sends nothing", async () => {
+    const asked: Args[] = [];
+    const { calls } = renderPage({
+      validate: (input) => {
+        asked.push(input);
+        return [{ field: "themeColor", message: "must be a hex color like #FF5500" }];
       },
     });
-    renderPage();
-    const alert = await screen.findByTestId("room-error");
-    expect(alert.getAttribute("data-code")).toBe("network");
-    fireEvent.click(screen.getByTestId("room-retry"));
-    expect((await input()).value).toBe("Back again");
+    fireEvent.change(await field("themeColor"), { target: { value: "red" } });
+    expect((await screen.findByTestId("field-error-themeColor")).textContent).toContain("must be a hex color");
+    expect(asked.at(-1)).toEqual({ kind: "patch", value: { themeColor: "red" } });
+    expect(saveButton().disabled).toBe(true);
+    fireEvent.submit(saveButton().closest("form") as HTMLFormElement);
+    expect(updates(calls)).toHaveLength(0);
+  });
+
+  it("Save sends only the changed fields to the connection; Save offline records them locally", async () => {
+    const { calls } = renderPage();
+    fireEvent.change(await field("coverTitle"), { target: { value: "Welcome" } });
+    await waitFor(() => {
+      expect(saveButton().disabled).toBe(false);
+    });
+    fireEvent.click(saveButton());
+    expect(await screen.findByText("Saved")).toBeTruthy();
+    expect(updates(calls)).toEqual([{ source: "remote", id: "r_1", patch: { coverTitle: "Welcome" } }]);
+
+    fireEvent.change(await field("description"), { target: { value: "Q3 plan" } });
+    await waitFor(() => {
+      expect(screen.getByTestId<HTMLButtonElement>("room-save-offline").disabled).toBe(false);
+    });
+    fireEvent.click(screen.getByTestId("room-save-offline"));
+    await waitFor(() => {
+      expect(updates(calls)).toHaveLength(2);
+    });
+    expect(updates(calls)[1]).toMatchObject({ source: "local", patch: { description: "Q3 plan" } });
+  });
+
+  it("a draft room saves locally and offers no online save", async () => {
+    const { calls } = renderPage({ view: { ...roomView("d_1", "Draft"), state: "draft" } });
+    fireEvent.change(await field("title"), { target: { value: "Draft 2" } });
+    expect(saveButton().textContent).toBe("Save draft");
+    expect(screen.queryByTestId("room-save-offline")).toBeNull();
+    await waitFor(() => {
+      expect(saveButton().disabled).toBe(false);
+    });
+    fireEvent.click(saveButton());
+    await waitFor(() => {
+      expect(updates(calls)).toHaveLength(1);
+    });
+    expect(updates(calls)[0]).toMatchObject({ source: "local" });
+  });
+
+  it("asks before leaving with unsaved changes", async () => {
+    const { onBack } = renderPage();
+    fireEvent.change(await field("title"), { target: { value: "Changed" } });
+    fireEvent.click(screen.getByTestId("back-to-list"));
+    expect(onBack).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByTestId("leave-discard"));
+    expect(onBack).toHaveBeenCalledTimes(1);
+  });
+
+  it("offers the server's users as a picker, keeping a typed ID it does not list", async () => {
+    renderPage({ view: roomView("r_1", "Acme", { userId: "u_typed" }), users: [{ id: "u_1", name: "Ada" }] });
+    await waitFor(async () => {
+      expect((await field("userId")).tagName).toBe("SELECT");
+    });
+    const select = await field("userId");
+    expect(select.value).toBe("u_typed");
+    expect(select.textContent).toContain("Ada");
+    expect((await field("companyId")).tagName).toBe("INPUT");
   });
 });

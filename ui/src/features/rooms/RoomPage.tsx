@@ -1,15 +1,40 @@
-// One room: its title editor and what the server tells about it.
+// One room: the editor of every updatable field, its engagements, and a guard so that
+// unsaved changes are not lost on the way back (Back or Esc asks first).
 import { Alert, Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from "@mantine/core";
+import { useCallback, useEffect, useState } from "react";
 import type { Room } from "../../bindings";
 import { BackIcon } from "../../app/icons";
 import { useNow } from "../../app/useNow";
 import { formatCount, formatExact, formatRelative } from "../../format/time";
 import { useRoom } from "./roomQueries";
 import { RoomStateBadge } from "./RoomStateBadge";
-import { TitleEditor } from "./TitleEditor";
+import { EngagementChart } from "./EngagementChart";
+import { RoomEditor } from "./RoomEditor";
 
 export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
   const room = useRoom(id);
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const leave = useCallback(() => {
+    if (dirty) setAsking(true);
+    else onBack();
+  }, [dirty, onBack]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && !document.querySelector("[role=dialog]")) leave();
+    };
+    // Closing the window with unsaved changes: the webview asks too.
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    document.addEventListener("keydown", onKey);
+    window.addEventListener("beforeunload", onUnload);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      window.removeEventListener("beforeunload", onUnload);
+    };
+  }, [leave, dirty]);
 
   return (
     <Stack gap="md" maw={900}>
@@ -17,13 +42,27 @@ export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
         <Button
           variant="subtle"
           leftSection={<BackIcon size={16} />}
-          onClick={onBack}
+          onClick={leave}
           data-testid="back-to-list"
           px="xs"
         >
           Rooms
         </Button>
       </Group>
+
+      {asking && (
+        <Alert color="orange" title="Unsaved changes" data-testid="leave-confirm">
+          <Group gap="xs">
+            <Text size="sm">Leave this room and drop the changes?</Text>
+            <Button size="xs" color="orange" onClick={onBack} data-testid="leave-discard">
+              Drop changes and leave
+            </Button>
+            <Button size="xs" variant="default" onClick={() => { setAsking(false); }} data-testid="leave-stay">
+              Keep editing
+            </Button>
+          </Group>
+        </Alert>
+      )}
 
       {room.isPending ? (
         <Card withBorder padding="lg" data-testid="room-loading">
@@ -55,10 +94,14 @@ export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
           <Text size="sm" c="dimmed" ff="monospace" data-testid="room-id">
             {room.data.room.id}
           </Text>
-          <Card withBorder padding="lg" radius="md">
-            <TitleEditor key={room.data.room.id} view={room.data} />
-          </Card>
+          <RoomEditor key={room.data.room.id} view={room.data} onDirtyChange={setDirty} />
           <RoomFacts room={room.data.room} />
+          <Card withBorder padding="md" radius="md">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb="sm">
+              Engagements by kind
+            </Text>
+            <EngagementChart engagements={room.data.room.engagements} />
+          </Card>
         </>
       )}
     </Stack>

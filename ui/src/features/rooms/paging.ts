@@ -2,7 +2,7 @@
 // may not, in which case a full page means "there may be more".
 
 /** Rooms per page in the list. */
-export const PAGE_SIZE = 25;
+export { DEFAULT_PAGE_SIZE as PAGE_SIZE } from "../../app/routes";
 
 export interface PageInfo {
   /** 1-based index of the first room on this page (0 when the page is empty). */

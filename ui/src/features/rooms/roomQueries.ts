@@ -1,32 +1,128 @@
-// The room queries, the input check and the title mutation, shared by the list and the room page.
+// The room queries and the title mutation, shared by the list and the room page.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ListQuery, RoomInput, RoomView, SortDirection, SortField, Source } from "../../bindings";
-import { getRoom, listRooms, updateRoom, validateRoomInput } from "../../api/commands";
-import type { CommandError } from "../../api/errors";
+import { useEffect } from "react";
+import type { ListQuery, RoomPage, RoomView, SortDirection, SortField, Source } from "../../bindings";
+import { getRoom, listRooms, updateRoom } from "../../api/commands";
+import { hasCode, type CommandError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
-import { PAGE_SIZE } from "./paging";
+import { DEFAULT_PAGE_SIZE, type ListSource } from "../../app/routes";
+import { readLastRefresh, recordRefresh } from "./lastRefresh";
 
-/** Where this slice reads and writes: the connected API (the Sandbox by default). */
+/** Where the room page reads and writes: the connected API (the Sandbox by default). */
 export const DEFAULT_SOURCE: Source = "remote";
 
 export interface ListOptions {
   page: number;
   sortBy: SortField;
   sortDirection: SortDirection;
+  limit?: number;
   source?: Source;
+  search?: string | null;
 }
 
 /** The key and fetcher of one page of the list: shared by the screen and the startup prefetch. */
-export function roomListQuery({ page, sortBy, sortDirection, source = DEFAULT_SOURCE }: ListOptions) {
-  const query: ListQuery = { page, limit: PAGE_SIZE, sortBy, sortDirection };
+export function roomListQuery({
+  page,
+  sortBy,
+  sortDirection,
+  limit = DEFAULT_PAGE_SIZE,
+  source = DEFAULT_SOURCE,
+  search = null,
+}: ListOptions) {
+  const query: ListQuery = { page, limit, sortBy, sortDirection };
+  const words = search && search.trim() ? search.trim() : null;
   return {
-    queryKey: queryKeys.roomList(source, query, null),
-    queryFn: () => listRooms(source, query),
+    queryKey: queryKeys.roomList(source, query, words),
+    queryFn: async () => {
+      const answer = await listRooms(source, query, words);
+      if (source === "remote") recordRefresh(Date.now());
+      return answer;
+    },
   };
 }
 
-export function useRoomList(options: ListOptions) {
-  return useQuery({ ...roomListQuery(options), placeholderData: keepPreviousData });
+/** The connection cannot be reached right now (as opposed to refusing the request). */
+export function isUnreachable(error: unknown): boolean {
+  return hasCode(error, "network", "timeout");
+}
+
+export interface RoomListing {
+  page: RoomPage | undefined;
+  /** Where the rows on screen came from. */
+  shownFrom: Source;
+  isPending: boolean;
+  isFetching: boolean;
+  isPlaceholderData: boolean;
+  /** An error to show instead of rows (nothing to fall back on). */
+  error: CommandError | null;
+  /** Set when the connection is unreachable and cached rows are shown: when they were last refreshed (ms), or 0 if never in this workspace. */
+  offlineSince: number | null;
+  refetch: () => void;
+}
+
+/**
+ * One page of the list as `source` asks. "auto": the local cache answers at once while
+ * the same page is asked of the connection; the live answer replaces it (and is written
+ * through to the cache), and when the connection is unreachable the cached page stays,
+ * flagged offline. A search always reads the local cache (the API has no full-text search).
+ */
+export function useRoomListing(options: Omit<ListOptions, "source">, source: ListSource): RoomListing {
+  const searching = Boolean(options.search && options.search.trim());
+  const wantsLocal = searching || source !== "remote";
+  const wantsRemote = !searching && source !== "local";
+  const queryClient = useQueryClient();
+
+  const local = useQuery({
+    ...roomListQuery({ ...options, source: "local" }),
+    placeholderData: keepPreviousData,
+    enabled: wantsLocal,
+  });
+  const remote = useQuery({
+    ...roomListQuery({ ...options, source: "remote", search: null }),
+    placeholderData: keepPreviousData,
+    enabled: wantsRemote,
+  });
+
+  // A live answer was written through to the cache: the cached listing is stale now.
+  const remoteUpdatedAt = remote.dataUpdatedAt;
+  useEffect(() => {
+    if (remoteUpdatedAt > 0 && source === "auto") {
+      void queryClient.invalidateQueries({ queryKey: ["rooms", "list", "local"] });
+    }
+  }, [remoteUpdatedAt, source, queryClient]);
+
+  const refetch = () => {
+    if (wantsLocal) void local.refetch();
+    if (wantsRemote) void remote.refetch();
+  };
+
+  if (!wantsRemote || (source === "auto" && !remote.isSuccess)) {
+    const unreachable = wantsRemote && remote.isError && isUnreachable(remote.error);
+    // A remote error other than "unreachable" (a refused key, a server fault) is shown, unless
+    // the cache has something to show meanwhile.
+    const remoteProblem = wantsRemote && remote.isError && !unreachable ? remote.error : null;
+    const hasCached = (local.data?.rooms.length ?? 0) > 0;
+    return {
+      page: local.data,
+      shownFrom: "local",
+      isPending: local.isPending && !(remote.isError && !hasCached),
+      isFetching: local.isFetching || (wantsRemote && remote.isFetching),
+      isPlaceholderData: local.isPlaceholderData,
+      error: local.error ?? (hasCached ? null : remoteProblem),
+      offlineSince: unreachable ? (readLastRefresh() ?? 0) : null,
+      refetch,
+    };
+  }
+  return {
+    page: remote.data,
+    shownFrom: "remote",
+    isPending: remote.isPending,
+    isFetching: remote.isFetching,
+    isPlaceholderData: remote.isPlaceholderData,
+    error: remote.error,
+    offlineSince: null,
+    refetch,
+  };
 }
 
 export function useRoom(id: string, source: Source = DEFAULT_SOURCE) {
@@ -42,21 +138,5 @@ export function useSaveTitle(id: string, source: Source = DEFAULT_SOURCE) {
       queryClient.setQueryData(queryKeys.room(source, id), view);
       await queryClient.invalidateQueries({ queryKey: [...queryKeys.rooms, "list"] });
     },
-  });
-}
-
-/**
- * The core's verdict on an input as the user types (`validate_room_input`); `null` asks
- * nothing. Answers are kept per input (a pure function), and the previous answer stays
- * visible while a newer input is checked (`isPlaceholderData`).
- */
-export function useInputProblems(input: RoomInput | null) {
-  return useQuery({
-    queryKey: queryKeys.inputProblems(input),
-    queryFn: () => (input === null ? Promise.resolve([]) : validateRoomInput(input)),
-    enabled: input !== null,
-    staleTime: Infinity,
-    retry: false,
-    placeholderData: keepPreviousData,
   });
 }
