@@ -26,7 +26,10 @@ fn validates_a_patch_and_a_new_room_in_the_cores_words() {
         "update_room",
         json!({"source": "local", "id": "rm_x", "patch": {"themeColor": "red"}}),
     );
-    let theme = problems.iter().find(|p| p["field"] == "themeColor").unwrap();
+    let theme = problems
+        .iter()
+        .find(|p| p["field"] == "themeColor")
+        .unwrap();
     assert!(
         refused["message"]
             .as_str()
