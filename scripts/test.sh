@@ -94,15 +94,18 @@ step_architecture() {
 }
 
 step_bindings() {
-    step "bindings: ui/src/bindings.ts and the capability match the command declaration and the Rust types"
+    step "bindings: ui/src/bindings.ts, ui/src/catalogue.ts and the capability match the command declaration, the Rust types and the field catalogue"
     if ! has_cargo_package "$APP_PACKAGE" || [ ! -f "$ROOT/src-tauri/src/bin/export_bindings.rs" ]; then
         missing "no export-bindings binary in src-tauri yet"
         return 0
     fi
     cargo run -q -p "$APP_PACKAGE" --bin export-bindings -- --check
     if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-        git -C "$ROOT" ls-files --error-unmatch ui/src/bindings.ts >/dev/null 2>&1 ||
-            die "ui/src/bindings.ts is not committed"
+        local generated
+        for generated in ui/src/bindings.ts ui/src/catalogue.ts; do
+            git -C "$ROOT" ls-files --error-unmatch "$generated" >/dev/null 2>&1 ||
+                die "$generated is not committed"
+        done
         # build.rs writes the main window's capability from src/commands/declared.rs: the
         # committed file must be what the declaration produces.
         git -C "$ROOT" diff --quiet -- src-tauri/capabilities/main.json ||

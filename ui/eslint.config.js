@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "src/bindings.ts"] },
+  { ignores: ["dist", "node_modules", "src/bindings.ts", "src/catalogue.ts"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -1,13 +1,15 @@
 //! The typed contract with the UI: every type a command takes or returns, and a map of
-//! the commands themselves, generated into ONE TypeScript file, `ui/src/bindings.ts`.
+//! the commands themselves, generated into ONE TypeScript file, `ui/src/bindings.ts`;
+//! beside it, the field catalogue's rows in `ui/src/catalogue.ts` (`catalogue_ts.rs`).
 //!
 //! Regenerate: `cargo run -p roomdesk-app --bin export-bindings`
 //! Check (CI): `cargo run -p roomdesk-app --bin export-bindings -- --check`
 
 use roomdesk_core::{ErrorCode, ErrorPayload, LocalState};
 use roomdesk_model::{
-    Engagements, FieldError, ListQuery, Lookup, LookupKind, NewRoom, Room, RoomField, RoomPatch,
-    SortDirection, SortField, Status, ValidationErrors,
+    Engagements, FieldError, FieldGroup, FieldKind, FieldSpec, ListQuery, Lookup, LookupKind,
+    NewRoom, Room, RoomField, RoomInput, RoomPatch, SortDirection, SortField, Status,
+    ValidationErrors,
 };
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -18,9 +20,25 @@ pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
 
 /// The file's absolute path in this checkout.
 pub fn bindings_file() -> PathBuf {
+    workspace_file(BINDINGS_PATH)
+}
+
+/// A path from the workspace root, made absolute in this checkout.
+pub fn workspace_file(relative: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
-        .join(BINDINGS_PATH)
+        .join(relative)
+}
+
+/// Every generated TypeScript file: its path from the workspace root, and its text.
+pub fn generated_files() -> Vec<(&'static str, String)> {
+    vec![
+        (BINDINGS_PATH, render()),
+        (
+            crate::catalogue_ts::CATALOGUE_PATH,
+            crate::catalogue_ts::render_catalogue(),
+        ),
+    ]
 }
 
 const HEADER: &str = "\
@@ -164,6 +182,10 @@ pub fn render() -> String {
     c.visit::<Engagements>();
     c.visit::<NewRoom>();
     c.visit::<RoomPatch>();
+    c.visit::<RoomInput>();
+    c.visit::<FieldSpec>();
+    c.visit::<FieldKind>();
+    c.visit::<FieldGroup>();
     c.visit::<ListQuery>();
     c.visit::<SortField>();
     c.visit::<SortDirection>();
@@ -218,6 +240,11 @@ mod tests {
             "Room",
             "NewRoom",
             "RoomPatch",
+            "RoomInput",
+            "RoomChange",
+            "FieldSpec",
+            "FieldKind",
+            "FieldGroup",
             "ListQuery",
             "SortField",
             "SortDirection",
@@ -252,6 +279,10 @@ mod tests {
         assert!(ts.contains(
             "sync: { args: { onProgress: Channel<SyncProgress> }; result: SyncReport };"
         ));
+        assert!(ts.contains(
+            "validate_room_input: { args: { input: RoomInput }; result: Array<FieldError> };"
+        ));
+        assert!(ts.contains("discard_local_changes: { args: { id: string }; result: RoomChange };"));
         assert!(!ts.contains("bigint"), "counts are plain numbers in JSON");
         assert!(
             !ts.contains("import type {") || ts.matches("import ").count() == 1,

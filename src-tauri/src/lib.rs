@@ -8,6 +8,7 @@
 //! default 7878; 0 = any free port); a release build refuses to start while one is set.
 
 pub mod bindings;
+pub mod catalogue_ts;
 pub mod commands;
 pub mod connection;
 pub mod error;

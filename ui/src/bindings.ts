@@ -98,6 +98,49 @@ export type FailedChange = { kind: OutboxKind, roomId: string, error: ErrorPaylo
  */
 export type FieldError = { field: string, message: string, };
 
+/**
+ * The editor's group a field is shown in.
+ */
+export type FieldGroup = "basics" | "crm" | "design";
+
+/**
+ * What kind of value a field holds; the editor picks its input from it.
+ */
+export type FieldKind = "text" | "longText" | "email" | "color" | "navColor" | "bool" | "status" | "id";
+
+/**
+ * One row of the catalogue.
+ */
+export type FieldSpec = { 
+/**
+ * The contract's camelCase name.
+ */
+name: RoomField, 
+/**
+ * What a person calls it.
+ */
+label: string, kind: FieldKind, group: FieldGroup, 
+/**
+ * At most this many characters (Unicode scalar values), for text fields.
+ */
+maxLen?: number, 
+/**
+ * Whether the server returns it; `false`: write-only (accepted, never sent back).
+ */
+returned: boolean, 
+/**
+ * Whether `POST /rooms` accepts it.
+ */
+onCreate: boolean, 
+/**
+ * Whether `PATCH /rooms/{id}` accepts it.
+ */
+onUpdate: boolean, 
+/**
+ * A short explanation (the CLI's flag help; the editor may show it).
+ */
+hint?: string, };
+
 export type JsonValue = number | string | boolean | Array<JsonValue> | { [key in string]: JsonValue } | null;
 
 /**
@@ -186,9 +229,22 @@ export type Resolution = "keepMine" | "takeTheirs";
 export type Room = { id: string, title: string, userId: string | null, companyId: string | null, createdAt: string, updatedAt: string, totalEngagements: number | null, lastEngagedAt: string | null, totalViews: number | null, totalUniqueViews: number | null, engagements: Engagements | null, coverTitle: string | null, coverDescription: string | null, coverDisabled: boolean | null, themeColor: string | null, navColor: string | null, description?: string, statusId?: string, labelId?: string, email?: string, hsDealId?: string, sfOpportunityId?: string, attioDealId?: string, };
 
 /**
- * Every field a create or an update can write, named as in the contract.
+ * What discarding a room's local changes did. In JSON: `{"kind": "draftDiscarded"}` or
+ * `{"kind": "editsDiscarded", "value": <RoomView>}`.
+ */
+export type RoomChange = { "kind": "draftDiscarded" } | { "kind": "editsDiscarded", "value": RoomView };
+
+/**
+ * Every field a create or an update can write, named as in the contract. The
+ * order is the catalogue's order ([`FIELD_CATALOGUE`]).
  */
 export type RoomField = "title" | "description" | "templateId" | "duplicateFromId" | "companyId" | "statusId" | "labelId" | "userId" | "email" | "hsDealId" | "sfOpportunityId" | "attioDealId" | "coverTitle" | "coverDescription" | "coverDisabled" | "themeColor" | "navColor";
+
+/**
+ * A create body or an update body, as the UI holds it while the user types.
+ * In JSON: `{"kind": "newRoom", "value": {...}}` or `{"kind": "patch", "value": {...}}`.
+ */
+export type RoomInput = { "kind": "newRoom", "value": NewRoom } | { "kind": "patch", "value": RoomPatch };
 
 /**
  * One page of a listing.
@@ -281,12 +337,14 @@ export type Commands = {
   get_room: { args: { source: Source; id: string }; result: RoomView };
   create_room: { args: { source: Source; body: NewRoom }; result: RoomView };
   update_room: { args: { source: Source; id: string; patch: RoomPatch }; result: RoomView };
+  validate_room_input: { args: { input: RoomInput }; result: Array<FieldError> };
   statuses: { args: Record<string, never>; result: Array<Status> };
   lookup: { args: { kind: LookupKind }; result: Array<Lookup> | null };
   outbox: { args: Record<string, never>; result: Array<OutboxEntry> };
   conflicts: { args: Record<string, never>; result: Array<Conflict> };
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
   discard_draft: { args: { id: string }; result: null };
+  discard_local_changes: { args: { id: string }; result: RoomChange };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -298,4 +356,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];

@@ -9,7 +9,9 @@
 //!   answer; [`Source::Local`] answers from the cache (same order and paging as the
 //!   contract, plus full-text `search`), creates drafts and records pending edits.
 //! - [`RoomsService::sync`]: push the outbox (creates, then edits), pull every room.
-//! - [`RoomsService::outbox`], [`RoomsService::conflicts`], [`RoomsService::resolve`].
+//! - [`RoomsService::outbox`], [`RoomsService::conflicts`], [`RoomsService::resolve`],
+//!   [`RoomsService::discard_local_changes`].
+//! - [`validate_room_input`]: the problems a create or an update would be refused for.
 //! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
 //! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
 
@@ -20,6 +22,7 @@ mod remote;
 mod service;
 mod store_access;
 mod sync;
+mod validation;
 mod views;
 
 pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
@@ -29,6 +32,7 @@ pub use roomdesk_store::{
     Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
 };
 pub use service::RoomsService;
+pub use validation::validate_room_input;
 pub use views::{
     FailedChange, MergedField, PushedChange, RoomChange, RoomPage, RoomView, ServiceOptions,
     Source, SyncPhase, SyncProgress, SyncReport,

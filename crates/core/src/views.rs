@@ -67,8 +67,10 @@ impl From<LocalRoom> for RoomView {
     }
 }
 
-/// What discarding a room's local changes did.
-#[derive(Debug, Clone, PartialEq)]
+/// What discarding a room's local changes did. In JSON: `{"kind": "draftDiscarded"}` or
+/// `{"kind": "editsDiscarded", "value": <RoomView>}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum RoomChange {
     /// The draft and its create are gone.
     DraftDiscarded,

@@ -1,79 +1,17 @@
-//! The writable room fields, by name, and the rule each one follows.
+//! What a room field does, read from its row of the catalogue (`catalogue.rs`).
 
+pub use crate::catalogue::RoomField;
+use crate::catalogue::{FieldGroup, Rule, ALL_FIELDS};
 use crate::color::{HexColor, NavColor};
+use crate::limits::MAX_TEXT;
 use crate::validation::{
-    validate_attio_deal_id, validate_email, validate_hs_deal_id, validate_id, validate_long_text,
-    validate_sf_opportunity_id, validate_short_text, validate_title,
+    validate_attio_deal_id, validate_email, validate_hs_deal_id, validate_id,
+    validate_sf_opportunity_id, validate_text,
 };
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-/// Every field a create or an update can write, named as in the contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum RoomField {
-    Title,
-    Description,
-    TemplateId,
-    DuplicateFromId,
-    CompanyId,
-    StatusId,
-    LabelId,
-    UserId,
-    Email,
-    HsDealId,
-    SfOpportunityId,
-    AttioDealId,
-    CoverTitle,
-    CoverDescription,
-    CoverDisabled,
-    ThemeColor,
-    NavColor,
-}
 
 impl RoomField {
-    pub const ALL: [RoomField; 17] = [
-        RoomField::Title,
-        RoomField::Description,
-        RoomField::TemplateId,
-        RoomField::DuplicateFromId,
-        RoomField::CompanyId,
-        RoomField::StatusId,
-        RoomField::LabelId,
-        RoomField::UserId,
-        RoomField::Email,
-        RoomField::HsDealId,
-        RoomField::SfOpportunityId,
-        RoomField::AttioDealId,
-        RoomField::CoverTitle,
-        RoomField::CoverDescription,
-        RoomField::CoverDisabled,
-        RoomField::ThemeColor,
-        RoomField::NavColor,
-    ];
-
-    /// The contract's camelCase name.
-    pub fn name(self) -> &'static str {
-        match self {
-            RoomField::Title => "title",
-            RoomField::Description => "description",
-            RoomField::TemplateId => "templateId",
-            RoomField::DuplicateFromId => "duplicateFromId",
-            RoomField::CompanyId => "companyId",
-            RoomField::StatusId => "statusId",
-            RoomField::LabelId => "labelId",
-            RoomField::UserId => "userId",
-            RoomField::Email => "email",
-            RoomField::HsDealId => "hsDealId",
-            RoomField::SfOpportunityId => "sfOpportunityId",
-            RoomField::AttioDealId => "attioDealId",
-            RoomField::CoverTitle => "coverTitle",
-            RoomField::CoverDescription => "coverDescription",
-            RoomField::CoverDisabled => "coverDisabled",
-            RoomField::ThemeColor => "themeColor",
-            RoomField::NavColor => "navColor",
-        }
-    }
+    /// Every field, in catalogue order.
+    pub const ALL: [RoomField; ALL_FIELDS.len()] = ALL_FIELDS;
 
     pub fn from_name(name: &str) -> Option<RoomField> {
         RoomField::ALL.into_iter().find(|f| f.name() == name)
@@ -81,48 +19,44 @@ impl RoomField {
 
     /// Whether `PATCH /rooms/{id}` accepts this field (create-only fields do not).
     pub fn updatable(self) -> bool {
-        !matches!(
-            self,
-            RoomField::TemplateId
-                | RoomField::DuplicateFromId
-                | RoomField::LabelId
-                | RoomField::Email
-        )
+        self.spec().on_update
+    }
+
+    /// Whether the server returns this field (the others are write-only or instructions).
+    pub fn returned(self) -> bool {
+        self.spec().returned
+    }
+
+    /// Whether the field is a write-only room property: accepted, never returned, and
+    /// remembered locally as this app last wrote it.
+    pub fn write_only(self) -> bool {
+        let s = self.spec();
+        !s.returned && !s.instruction
     }
 
     /// Whether the field is part of the cover page and theme design.
     pub fn is_design(self) -> bool {
-        matches!(
-            self,
-            RoomField::CoverTitle
-                | RoomField::CoverDescription
-                | RoomField::CoverDisabled
-                | RoomField::ThemeColor
-                | RoomField::NavColor
-        )
+        self.spec().group == FieldGroup::Design
     }
 
     /// Checks a text value for this field and returns its normalised form (colors become
     /// upper-case `#RRGGBB`). `coverDisabled` is a boolean and has no text form.
     pub fn normalize(self, value: &str) -> Result<String, String> {
         let keep = |r: Result<(), String>| r.map(|()| value.to_string());
-        match self {
-            RoomField::Title => keep(validate_title(value)),
-            RoomField::CoverTitle => keep(validate_short_text(value)),
-            RoomField::Description | RoomField::CoverDescription => keep(validate_long_text(value)),
-            RoomField::TemplateId
-            | RoomField::DuplicateFromId
-            | RoomField::CompanyId
-            | RoomField::StatusId
-            | RoomField::LabelId
-            | RoomField::UserId => keep(validate_id(value)),
-            RoomField::Email => keep(validate_email(value.trim())).map(|s| s.trim().to_string()),
-            RoomField::HsDealId => keep(validate_hs_deal_id(value)),
-            RoomField::SfOpportunityId => keep(validate_sf_opportunity_id(value)),
-            RoomField::AttioDealId => keep(validate_attio_deal_id(value)),
-            RoomField::ThemeColor => HexColor::parse(value).map(|c| c.to_string()),
-            RoomField::NavColor => NavColor::parse(value).map(|c| c.to_string()),
-            RoomField::CoverDisabled => Err("must be true or false".to_string()),
+        let spec = self.spec();
+        match spec.rule {
+            Rule::Text { required } => {
+                let max = spec.max_len.map_or(MAX_TEXT, |n| n as usize);
+                keep(validate_text(value, max, required))
+            }
+            Rule::Id => keep(validate_id(value)),
+            Rule::Email => keep(validate_email(value.trim())).map(|s| s.trim().to_string()),
+            Rule::HubSpotDealId => keep(validate_hs_deal_id(value)),
+            Rule::SalesforceOpportunityId => keep(validate_sf_opportunity_id(value)),
+            Rule::AttioDealId => keep(validate_attio_deal_id(value)),
+            Rule::HexColor => HexColor::parse(value).map(|c| c.to_string()),
+            Rule::NavColor => NavColor::parse(value).map(|c| c.to_string()),
+            Rule::Bool => Err("must be true or false".to_string()),
         }
     }
 }
@@ -138,18 +72,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_match_serde() {
-        for f in RoomField::ALL {
-            assert_eq!(RoomField::from_name(f.name()), Some(f));
-            assert_eq!(
-                serde_json::to_value(f).unwrap(),
-                serde_json::Value::String(f.name().to_string())
-            );
-        }
-        assert_eq!(RoomField::from_name("nope"), None);
-    }
-
-    #[test]
     fn normalises_colors_and_emails() {
         assert_eq!(RoomField::ThemeColor.normalize("#f50").unwrap(), "#FF5500");
         assert_eq!(
@@ -163,5 +85,27 @@ mod tests {
             "buyer@acme.com"
         );
         assert!(RoomField::ThemeColor.normalize("flow-org-color").is_err());
+    }
+
+    #[test]
+    fn text_limits_come_from_the_catalogue() {
+        assert!(RoomField::Title.normalize(&"é".repeat(200)).is_ok());
+        assert!(RoomField::Title.normalize(&"é".repeat(201)).is_err());
+        assert!(RoomField::Title.normalize("  ").is_err());
+        assert!(RoomField::CoverTitle.normalize("").is_ok());
+        assert!(RoomField::CoverTitle.normalize(&"x".repeat(201)).is_err());
+        assert!(RoomField::Description.normalize(&"x".repeat(2000)).is_ok());
+        assert!(RoomField::Description.normalize(&"x".repeat(2001)).is_err());
+        assert!(RoomField::CoverDescription.normalize("a\0b").is_err());
+    }
+
+    #[test]
+    fn derived_properties() {
+        assert!(!RoomField::Email.updatable());
+        assert!(RoomField::Email.write_only());
+        assert!(!RoomField::TemplateId.write_only());
+        assert!(!RoomField::TemplateId.returned());
+        assert!(RoomField::ThemeColor.is_design());
+        assert!(!RoomField::Title.is_design());
     }
 }

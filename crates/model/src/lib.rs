@@ -5,8 +5,10 @@
 //! single call that reports **every** problem at once, each naming its field in the
 //! contract's camelCase, in words a sales ops person understands.
 
+mod catalogue;
 mod color;
 mod field;
+mod input;
 mod limits;
 mod lookup;
 mod new_room;
@@ -17,8 +19,13 @@ mod room;
 mod time;
 mod validation;
 
+pub use catalogue::{
+    instruction_fields, returned_fields, write_only_fields, FieldGroup, FieldKind, FieldSpec, Rule,
+    ALL_FIELDS, FIELD_CATALOGUE,
+};
 pub use color::{HexColor, NavColor, NAV_COMPANY_COLOR, NAV_ORG_COLOR};
 pub use field::RoomField;
+pub use input::RoomInput;
 pub use limits::{MAX_ID_LEN, MAX_LIMIT, MAX_SHORT_TEXT, MAX_TEXT};
 pub use lookup::{Lookup, LookupKind};
 pub use new_room::{CreateMode, NewRoom};

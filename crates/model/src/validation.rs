@@ -2,7 +2,7 @@
 //! wrong and how to fix it; the caller attaches the field name.
 
 use crate::color::shorten;
-use crate::limits::{MAX_ID_LEN, MAX_SHORT_TEXT, MAX_TEXT};
+use crate::limits::MAX_ID_LEN;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use ts_rs::TS;
@@ -104,18 +104,6 @@ pub(crate) fn validate_text(value: &str, max: usize, required: bool) -> Result<(
         return Err("contains a NUL character".to_string());
     }
     Ok(())
-}
-
-pub(crate) fn validate_title(value: &str) -> Result<(), String> {
-    validate_text(value, MAX_SHORT_TEXT, true)
-}
-
-pub(crate) fn validate_long_text(value: &str) -> Result<(), String> {
-    validate_text(value, MAX_TEXT, false)
-}
-
-pub(crate) fn validate_short_text(value: &str) -> Result<(), String> {
-    validate_text(value, MAX_SHORT_TEXT, false)
 }
 
 /// An identifier from the server (room, template, company, status, label, user):
@@ -274,15 +262,15 @@ mod tests {
 
     #[test]
     fn text_lengths_count_characters_not_bytes() {
-        assert!(validate_title(&"é".repeat(200)).is_ok());
-        assert!(validate_title(&"é".repeat(201))
+        assert!(validate_text(&"é".repeat(200), 200, true).is_ok());
+        assert!(validate_text(&"é".repeat(201), 200, true)
             .unwrap_err()
             .contains("201 characters"));
-        assert!(validate_title("   ").unwrap_err().contains("blank"));
-        assert!(validate_long_text("").is_ok());
-        assert!(validate_long_text(&"x".repeat(2000)).is_ok());
-        assert!(validate_long_text(&"x".repeat(2001)).is_err());
-        assert!(validate_short_text("a\0b").is_err());
+        assert!(validate_text("   ", 200, true)
+            .unwrap_err()
+            .contains("blank"));
+        assert!(validate_text("", 2000, false).is_ok());
+        assert!(validate_text("a\0b", 200, false).is_err());
     }
 
     #[test]

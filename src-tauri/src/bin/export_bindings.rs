@@ -1,43 +1,46 @@
-//! Writes `ui/src/bindings.ts` from the Rust types; with `--check`, fails (exit 1) when
-//! the committed file differs from what the types generate.
+//! Writes the generated TypeScript files (`ui/src/bindings.ts`, `ui/src/catalogue.ts`)
+//! from the Rust types and the field catalogue; with `--check`, fails (exit 1) when a
+//! committed file differs from what the Rust side generates.
 
-use roomdesk_app::bindings::{bindings_file, render, BINDINGS_PATH};
+use roomdesk_app::bindings::{generated_files, workspace_file};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let check = std::env::args().skip(1).any(|a| a == "--check");
-    let path = bindings_file();
-    let fresh = render();
-    if check {
-        return match std::fs::read_to_string(&path) {
-            Ok(current) if current == fresh => {
-                println!("{BINDINGS_PATH} is up to date");
-                ExitCode::SUCCESS
+    let mut ok = true;
+    for (relative, fresh) in generated_files() {
+        let path = workspace_file(relative);
+        if check {
+            match std::fs::read_to_string(&path) {
+                Ok(current) if current == fresh => println!("{relative} is up to date"),
+                Ok(_) => {
+                    eprintln!("{relative} is stale: run `cargo run -p roomdesk-app --bin export-bindings` and commit it");
+                    ok = false;
+                }
+                Err(e) => {
+                    eprintln!("cannot read {}: {e}", path.display());
+                    ok = false;
+                }
             }
-            Ok(_) => {
-                eprintln!("{BINDINGS_PATH} is stale: run `cargo run -p roomdesk-app --bin export-bindings` and commit it");
-                ExitCode::FAILURE
+            continue;
+        }
+        if let Some(dir) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                eprintln!("cannot create {}: {e}", dir.display());
+                return ExitCode::FAILURE;
             }
+        }
+        match std::fs::write(&path, fresh) {
+            Ok(()) => println!("wrote {relative}"),
             Err(e) => {
-                eprintln!("cannot read {}: {e}", path.display());
-                ExitCode::FAILURE
+                eprintln!("cannot write {}: {e}", path.display());
+                ok = false;
             }
-        };
-    }
-    if let Some(dir) = path.parent() {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            eprintln!("cannot create {}: {e}", dir.display());
-            return ExitCode::FAILURE;
         }
     }
-    match std::fs::write(&path, fresh) {
-        Ok(()) => {
-            println!("wrote {BINDINGS_PATH}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("cannot write {}: {e}", path.display());
-            ExitCode::FAILURE
-        }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

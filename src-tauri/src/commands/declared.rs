@@ -30,6 +30,12 @@ commands! {
         Ok(state.service()?.update(source, &id, patch).await?)
     }
 
+    /// Every problem a create (`newRoom`) or an update (`patch`) would be refused for, in
+    /// the core's words; empty when it would be accepted. Nothing is stored or sent.
+    async fn validate_room_input(_state, input: RoomInput) -> Vec<FieldError> {
+        Ok(roomdesk_core::validate_room_input(&input))
+    }
+
     /// Room statuses (remembered for offline use).
     async fn statuses(state) -> Vec<Status> {
         Ok(state.service()?.statuses().await?)
@@ -58,6 +64,12 @@ commands! {
     /// Drops a local draft that was never sent (and its outbox entry).
     async fn discard_draft(state, id: String) -> () {
         Ok(state.service()?.discard_draft(&id)?)
+    }
+
+    /// Throws away a room's local changes: a never-sent draft, or a room's pending edits
+    /// (it shows the server's last version again).
+    async fn discard_local_changes(state, id: String) -> RoomChange {
+        Ok(state.service()?.discard_local_changes(&id)?)
     }
 
     /// The active connection as the settings page shows it (never the key itself).

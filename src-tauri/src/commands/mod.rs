@@ -7,10 +7,12 @@ use crate::bindings::{ChannelArg, Collector, CommandSignature, PlainArg, TsArg};
 use crate::connection::{ConnectionInfo, ConnectionKind, ConnectionTest};
 use crate::state::{AppInfo, AppState};
 use roomdesk_core::{
-    Conflict, ErrorPayload, OutboxEntry, Resolution, RoomPage, RoomView, Source, SyncProgress,
-    SyncReport,
+    Conflict, ErrorPayload, OutboxEntry, Resolution, RoomChange, RoomPage, RoomView, Source,
+    SyncProgress, SyncReport,
 };
-use roomdesk_model::{ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomPatch, Status};
+use roomdesk_model::{
+    FieldError, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomInput, RoomPatch, Status,
+};
 use tauri::ipc::Channel;
 
 macro_rules! commands {

@@ -7,3 +7,4 @@ mod config;
 mod harness;
 mod ipc;
 mod no_key_leak;
+mod room_input;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { call, getRoom, listRooms, setInvoker, updateRoom } from "./commands";
+import { call, discardLocalChanges, getRoom, listRooms, setInvoker, updateRoom, validateRoomInput } from "./commands";
 import { CommandError } from "./errors";
 
 let restore: (() => void) | null = null;
@@ -38,6 +38,22 @@ describe("command module", () => {
     const calls = record(() => Promise.resolve({}));
     await updateRoom("remote", "r_1", { title: "New" });
     expect(calls[0]).toEqual({ command: "update_room", args: { source: "remote", id: "r_1", patch: { title: "New" } } });
+  });
+
+  it("asks the core to validate an input in the tagged shape Rust reads", async () => {
+    const calls = record(() => Promise.resolve([{ field: "themeColor", message: "is not a hex color" }]));
+    const problems = await validateRoomInput({ kind: "patch", value: { themeColor: "red" } });
+    expect(problems).toEqual([{ field: "themeColor", message: "is not a hex color" }]);
+    expect(calls[0]).toEqual({
+      command: "validate_room_input",
+      args: { input: { kind: "patch", value: { themeColor: "red" } } },
+    });
+  });
+
+  it("discards a room's local changes by id", async () => {
+    const calls = record(() => Promise.resolve({ kind: "draftDiscarded" }));
+    expect(await discardLocalChanges("draft:1")).toEqual({ kind: "draftDiscarded" });
+    expect(calls[0]).toEqual({ command: "discard_local_changes", args: { id: "draft:1" } });
   });
 
   it("rejects with a CommandError carrying the shell's code", async () => {

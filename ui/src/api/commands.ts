@@ -17,7 +17,9 @@ import type {
   NewRoom,
   OutboxEntry,
   Resolution,
+  RoomChange,
   RoomField,
+  RoomInput,
   RoomPage,
   RoomPatch,
   RoomView,
@@ -75,6 +77,12 @@ export const getRoom = (source: Source, id: string): Promise<RoomView> => call("
 export const updateRoom = (source: Source, id: string, patch: RoomPatch): Promise<RoomView> =>
   call("update_room", { source, id, patch });
 
+/** What a create or an update would be refused for, in the core's words; `[]` when it would pass. */
+export const validateRoomInput = (input: RoomInput): Promise<FieldError[]> => call("validate_room_input", { input });
+
+/** Throws away a room's local changes: a never-sent draft, or its pending edits. */
+export const discardLocalChanges = (id: string): Promise<RoomChange> => call("discard_local_changes", { id });
+
 export const getConnection = (): Promise<ConnectionInfo> => call("get_connection", {});
 
 export const getAppInfo = (): Promise<AppInfo> => call("get_app_info", {});
@@ -110,19 +118,3 @@ export const listStatuses = (): Promise<Status[]> => call("statuses", {});
 
 /** A lookup list, or null when the server does not offer it (type the ID instead). */
 export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });
-
-/** What `validate_room_input` checks: a new room or a patch (the core's RoomInput). */
-export type RoomInputArg = { kind: "newRoom"; value: NewRoom } | { kind: "patch"; value: RoomPatch };
-
-/**
- * The core's field errors for a draft, as the user types. Until the shell declares the
- * command (catalogue lane), it is invoked by name and a missing command reads as "no errors
- * known yet": Save still meets the core's validation.
- */
-export async function validateRoomInput(input: RoomInputArg): Promise<FieldError[]> {
-  try {
-    return (await invoker("validate_room_input", { input })) as FieldError[];
-  } catch (raw) {
-    throw toCommandError("validate_room_input", raw);
-  }
-}

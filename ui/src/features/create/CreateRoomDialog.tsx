@@ -8,7 +8,7 @@ import type { NewRoom, RoomView, Source } from "../../bindings";
 import { createRoom, listRooms } from "../../api/commands";
 import type { CommandError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
-import { FIELD_CATALOGUE } from "../rooms/catalogueStandIn";
+import { FIELD_CATALOGUE } from "../../catalogue";
 import { FieldInput } from "../rooms/FieldInput";
 import { useLookupList, useStatuses } from "../rooms/lookupNames";
 import { useFieldErrors } from "../rooms/useFieldErrors";

@@ -3,7 +3,7 @@
 // version; the designer deepens it behind the same props.
 import { SimpleGrid, Stack } from "@mantine/core";
 import type { FieldError, RoomField, RoomView } from "../../bindings";
-import { FIELD_CATALOGUE } from "../rooms/catalogueStandIn";
+import { FIELD_CATALOGUE } from "../../catalogue";
 import type { Draft, DraftValue } from "../rooms/editorDraft";
 import { FieldInput } from "../rooms/FieldInput";
 

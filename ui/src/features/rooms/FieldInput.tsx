@@ -2,7 +2,7 @@
 // lookups when it offers them and take a typed ID when it does not. Errors are the core's.
 import { Checkbox, ColorSwatch, NativeSelect, Textarea, TextInput } from "@mantine/core";
 import type { FieldError } from "../../bindings";
-import type { FieldSpec } from "./catalogueStandIn";
+import type { FieldSpec } from "../../catalogue";
 import type { DraftValue } from "./editorDraft";
 
 export interface PickerOption {

@@ -7,7 +7,7 @@ import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
 import type { FieldError, RoomField, RoomView, Source } from "../../bindings";
 import { DesignPanel } from "../designer/DesignPanel";
-import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "./catalogueStandIn";
+import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
 import { FieldInput, type PickerOption } from "./FieldInput";
 import { useLookupList, useStatuses } from "./lookupNames";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { roomView } from "../../test/fixtures";
-import { FIELD_CATALOGUE } from "./catalogueStandIn";
+import { FIELD_CATALOGUE } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, setFromRoomdesk } from "./editorDraft";
 
 const specs = FIELD_CATALOGUE.filter((s) => s.onUpdate);

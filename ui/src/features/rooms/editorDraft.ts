@@ -1,7 +1,7 @@
 // The room editor's draft: the values of every updatable field, what differs from the
 // room as saved (the patch to send), and the write-only fields the API never returns.
 import type { Room, RoomField, RoomPatch } from "../../bindings";
-import type { FieldSpec } from "./catalogueStandIn";
+import type { FieldSpec } from "../../catalogue";
 
 export type DraftValue = string | boolean;
 export type Draft = Partial<Record<RoomField, DraftValue>>;

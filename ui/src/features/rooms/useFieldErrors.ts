@@ -2,12 +2,12 @@
 // No rule is checked here: the core's validate_room_input answers.
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
-import type { FieldError } from "../../bindings";
-import { type RoomInputArg, validateRoomInput } from "../../api/commands";
+import type { FieldError, RoomInput } from "../../bindings";
+import { validateRoomInput } from "../../api/commands";
 
 const TYPING_PAUSE_MS = 200;
 
-export function useFieldErrors(input: RoomInputArg | null): FieldError[] {
+export function useFieldErrors(input: RoomInput | null): FieldError[] {
   const [settled] = useDebouncedValue(input, TYPING_PAUSE_MS);
   const key = settled === null ? null : JSON.stringify(settled);
   const answer = useQuery({
