@@ -19,14 +19,19 @@ interface Shell {
   view?: RoomView;
   validate?: (input: Args) => FieldError[];
   users?: { id: string; name: string }[] | null;
+  /** The connection cannot be reached: a remote get fails as the shell reports it. */
+  remoteDown?: boolean;
 }
 
-function renderPage({ view = roomView("r_1", "Acme renewal", { hsDealId: "hs-9", themeColor: "#112233" }), validate = () => [], users = null }: Shell = {}) {
+function renderPage({ view = roomView("r_1", "Acme renewal", { hsDealId: "hs-9", themeColor: "#112233" }), validate = () => [], users = null, remoteDown = false }: Shell = {}) {
   const calls: { command: string; args: Args }[] = [];
   restore = setInvoker((command, args) => {
     calls.push({ command, args });
     switch (command) {
       case "get_room":
+        if (remoteDown && args.source === "remote") {
+          return Promise.reject({ code: "network", message: "Flowla can't be reached", retryable: true, field: null });
+        }
         return Promise.resolve(view);
       case "validate_room_input":
         return Promise.resolve(validate(args.input as Args));
@@ -57,6 +62,19 @@ const saveButton = () => screen.getByTestId<HTMLButtonElement>("room-save");
 const updates = (calls: { command: string; args: Args }[]) => calls.filter((c) => c.command === "update_room").map((c) => c.args);
 
 describe("RoomPage editor", () => {
+  it("opens the cached copy when the connection is unreachable, and says so", async () => {
+    const { calls } = renderPage({ remoteDown: true });
+    expect((await field("title")).value).toBe("Acme renewal");
+    expect(screen.getByTestId("room-offline").textContent).toContain("Save offline");
+    expect(calls.filter((c) => c.command === "get_room").map((c) => c.args.source)).toEqual(["remote", "local"]);
+  });
+
+  it("shows no offline note when the connection answers", async () => {
+    renderPage();
+    expect((await field("title")).value).toBe("Acme renewal");
+    expect(screen.queryByTestId("room-offline")).toBeNull();
+  });
+
   it("shows every group with the saved values, Save disabled, and marks write-only values", async () => {
     renderPage();
     expect((await field("title")).value).toBe("Acme renewal");

@@ -87,20 +87,26 @@ export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
         <>
           <Group gap="sm" align="center">
             <Title order={2} data-testid="room-heading" style={{ wordBreak: "break-word" }}>
-              {room.data.room.title}
+              {room.data.view.room.title}
             </Title>
-            <RoomStateBadge state={room.data.state} testId="room-state" />
+            <RoomStateBadge state={room.data.view.state} testId="room-state" />
           </Group>
           <Text size="sm" c="dimmed" ff="monospace" data-testid="room-id">
-            {room.data.room.id}
+            {room.data.view.room.id}
           </Text>
-          <RoomEditor key={room.data.room.id} view={room.data} onDirtyChange={setDirty} />
-          <RoomFacts room={room.data.room} />
+          {room.data.cached && room.data.view.state !== "draft" && (
+            <Alert color="yellow" data-testid="room-offline">
+              The connection can&apos;t be reached: this is the copy kept on this computer. Save offline keeps your
+              changes for the next sync.
+            </Alert>
+          )}
+          <RoomEditor key={room.data.view.room.id} view={room.data.view} onDirtyChange={setDirty} />
+          <RoomFacts room={room.data.view.room} />
           <Card withBorder padding="md" radius="md">
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb="sm">
               Engagements by kind
             </Text>
-            <EngagementChart engagements={room.data.room.engagements} />
+            <EngagementChart engagements={room.data.view.room.engagements} />
           </Card>
         </>
       )}

@@ -1,8 +1,8 @@
 // The room queries and the title mutation, shared by the list and the room page.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ListQuery, RoomPage, RoomView, SortDirection, SortField, Source } from "../../bindings";
-import { getRoom, listRooms, updateRoom } from "../../api/commands";
+import { getRoom, listRooms } from "../../api/commands";
 import { hasCode, type CommandError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
 import { DEFAULT_PAGE_SIZE, type ListSource } from "../../app/routes";
@@ -125,18 +125,26 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
   };
 }
 
-export function useRoom(id: string, source: Source = DEFAULT_SOURCE) {
-  return useQuery({ queryKey: queryKeys.room(source, id), queryFn: () => getRoom(source, id) });
+/** A room as its page shows it; `cached` when the connection was unreachable and the local copy answered. */
+export interface OpenedRoom {
+  view: RoomView;
+  cached: boolean;
 }
 
-/** Saves a new title; on success the room's cache entry is replaced and lists refetch. */
-export function useSaveTitle(id: string, source: Source = DEFAULT_SOURCE) {
-  const queryClient = useQueryClient();
-  return useMutation<RoomView, CommandError, string>({
-    mutationFn: (title) => updateRoom(source, id, { title }),
-    onSuccess: async (view) => {
-      queryClient.setQueryData(queryKeys.room(source, id), view);
-      await queryClient.invalidateQueries({ queryKey: [...queryKeys.rooms, "list"] });
-    },
-  });
+/** The room from the connection, or (when it cannot be reached) from the local cache. */
+export async function openRoom(id: string): Promise<OpenedRoom> {
+  try {
+    return { view: await getRoom(DEFAULT_SOURCE, id), cached: false };
+  } catch (error) {
+    if (!isUnreachable(error)) throw error;
+    try {
+      return { view: await getRoom("local", id), cached: true };
+    } catch {
+      throw error;
+    }
+  }
+}
+
+export function useRoom(id: string) {
+  return useQuery<OpenedRoom, CommandError>({ queryKey: queryKeys.room(DEFAULT_SOURCE, id), queryFn: () => openRoom(id) });
 }
