@@ -21,6 +21,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 #[path = "desktop_e2e/rooms.rs"]
 mod rooms;
 
+#[path = "desktop_e2e/workday.rs"]
+mod workday;
+
 /// WebDriver key codes: Control (held until Null), Null (releases modifiers), Backspace.
 const CONTROL: char = '\u{E009}';
 const NULL_KEY: char = '\u{E000}';

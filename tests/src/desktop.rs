@@ -61,7 +61,8 @@ pub fn artifacts_dir() -> PathBuf {
     workspace_root().join("tests/artifacts")
 }
 
-fn free_port() -> E2eResult<u16> {
+/// A port nobody listens on right now (for a Sandbox the test wants to reach itself).
+pub fn free_port() -> E2eResult<u16> {
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
     Ok(listener.local_addr()?.port())
 }

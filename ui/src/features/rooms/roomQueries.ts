@@ -146,5 +146,5 @@ export async function openRoom(id: string): Promise<OpenedRoom> {
 }
 
 export function useRoom(id: string) {
-  return useQuery<OpenedRoom, CommandError>({ queryKey: queryKeys.room(DEFAULT_SOURCE, id), queryFn: () => openRoom(id) });
+  return useQuery<OpenedRoom>({ queryKey: queryKeys.room(DEFAULT_SOURCE, id), queryFn: () => openRoom(id) });
 }
