@@ -22,7 +22,7 @@ NODE_MIN_MAJOR=20
 APT_RUST=(build-essential pkg-config libssl-dev curl file)
 APT_DESKTOP=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
     libsecret-1-dev libdbus-1-dev)
-APT_E2E=(xvfb xauth webkit2gtk-driver dbus-daemon dbus-x11
+APT_E2E=(xvfb xauth webkit2gtk-driver dbus-daemon dbus-x11 imagemagick
     fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji)
 APT_KEYRING=(gnome-keyring dbus-daemon dbus-x11)
 APT_PACKAGE=(desktop-file-utils)

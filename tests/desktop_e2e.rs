@@ -11,8 +11,8 @@ mod package;
 
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
-    app_binary, close_session, focus, press_key, save_screenshot, testid, text_of, wait_for,
-    wait_for_property, wait_for_text, wait_until_text, E2eResult, TauriDriver,
+    app_binary, click, close_session, focus, press_key, save_screenshot, testid, text_of, wait_for,
+    wait_for_property, wait_for_text, wait_until_enabled, wait_until_text, E2eResult, TauriDriver,
 };
 use std::future::Future;
 use std::path::Path;
@@ -30,6 +30,9 @@ const NULL_KEY: char = '\u{E000}';
 const BACKSPACE: char = '\u{E003}';
 const ENTER: char = '\u{E007}';
 
+/// How long one session's steps may take (a slow CI machine needs about a tenth of it).
+const SESSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// Runs `steps` in a session; on failure saves a screenshot named after the step group.
 /// The session is closed (the app quits) either way, before the driver is stopped.
 async fn in_session<F, Fut, T>(
@@ -43,7 +46,13 @@ where
     Fut: Future<Output = E2eResult<T>>,
 {
     let client = driver.session(app).await?;
-    let outcome = steps(client.clone()).await;
+    // A WebDriver call that never answers fails this group instead of hanging the suite.
+    let outcome = match tokio::time::timeout(SESSION_TIMEOUT, steps(client.clone())).await {
+        Ok(outcome) => outcome,
+        Err(_) => {
+            Err(format!("{name}: the steps did not finish within {SESSION_TIMEOUT:?}").into())
+        }
+    };
     if let Err(e) = &outcome {
         match save_screenshot(&client, &format!("{name}-failure")).await {
             Ok(path) => eprintln!("{name} failed: {e}\nscreenshot: {}", path.display()),
@@ -136,7 +145,7 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
             )?;
             keep_screenshot(&c, "room-list").await;
 
-            c.find(Locator::Css(&row_cell(&id))).await?.click().await?;
+            click(&c, &row_cell(&id)).await?;
             let input = wait_for(&c, &testid("room-field-title")).await?;
             wait_for_property(&c, &testid("room-field-title"), "value", &old_title).await?;
             let save = c.find(Locator::Css(&testid("room-save"))).await?;
@@ -154,19 +163,15 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
 
             input.send_keys(&new_title).await?;
             wait_for_property(&c, &testid("room-field-title"), "value", &new_title).await?;
-            ensure(
-                save.is_enabled().await?,
-                "Save must be enabled for a changed, valid title",
-            )?;
+            wait_until_enabled(&save)
+                .await
+                .map_err(|e| format!("Save must be enabled for a changed, valid title: {e}"))?;
             save.click().await?;
             wait_for_text(&c, &testid("save-status"), "Saved").await?;
             wait_for_text(&c, &testid("room-heading"), &new_title).await?;
             keep_screenshot(&c, "room-saved").await;
 
-            c.find(Locator::Css(&testid("back-to-list")))
-                .await?
-                .click()
-                .await?;
+            click(&c, &testid("back-to-list")).await?;
             wait_for_text(&c, &testid(&format!("room-title-{id}")), &new_title).await?;
             Ok((id, old_title))
         }
@@ -180,10 +185,7 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
         let room_id = room_id.clone();
         async move {
             wait_for_text(&c, &testid(&format!("room-title-{room_id}")), &new_title).await?;
-            c.find(Locator::Css(&row_cell(&room_id)))
-                .await?
-                .click()
-                .await?;
+            click(&c, &row_cell(&room_id)).await?;
             wait_for_property(&c, &testid("room-field-title"), "value", &new_title).await?;
             wait_for_text(&c, &testid("room-id"), &room_id).await?;
             Ok(())
@@ -217,10 +219,7 @@ async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2e
             t.starts_with("1–25")
         })
         .await?;
-        c.find(Locator::Css(&testid("page-next")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("page-next")).await?;
         wait_until_text(&c, &testid("page-label"), "to start with 26–50", |t| {
             t.starts_with("26–50")
         })
@@ -230,10 +229,7 @@ async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2e
             second_page_id != first_id,
             "page 2 starts with the same room as page 1",
         )?;
-        c.find(Locator::Css(&testid("page-prev")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("page-prev")).await?;
         wait_until_text(&c, &testid("page-label"), "to start with 1–25", |t| {
             t.starts_with("1–25")
         })
@@ -260,23 +256,14 @@ async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2e
 
         // The frame: Sync runs over a Tauri channel and reports; the Outbox is then empty;
         // Settings shows the data folder this run gave the app.
-        c.find(Locator::Css(&testid("sync-button")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("sync-button")).await?;
         wait_until_text(&c, &testid("sync-status"), "to start with Synced", |t| {
             t.starts_with("Synced")
         })
         .await?;
-        c.find(Locator::Css(&testid("nav-outbox")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("nav-outbox")).await?;
         wait_for(&c, &testid("outbox-empty")).await?;
-        c.find(Locator::Css(&testid("nav-settings")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("nav-settings")).await?;
         wait_until_text(
             &c,
             &testid("settings-app"),

@@ -5,7 +5,8 @@
 use super::{first_room, in_session, keep_screenshot};
 use fantoccini::Locator;
 use roomdesk_tests::desktop::{
-    app_binary, testid, wait_for, wait_for_text, wait_until_text, E2eResult, TauriDriver,
+    app_binary, click, testid, wait_for, wait_for_text, wait_until_enabled, wait_until_text,
+    E2eResult, TauriDriver,
 };
 use std::path::Path;
 
@@ -45,10 +46,7 @@ async fn sort_by_each_field_both_ways_page_and_create_a_draft() -> E2eResult<()>
                 // Back to the top: WebDriver scrolls a header just into view, where the
                 // app's fixed header bar would take the click.
                 c.execute("window.scrollTo(0, 0)", vec![]).await?;
-                c.find(Locator::Css(&testid(&format!("sort-{field}"))))
-                    .await?
-                    .click()
-                    .await?;
+                click(&c, &testid(&format!("sort-{field}"))).await?;
                 wait_for(&c, &sort_header(field, direction)).await?;
                 wait_until_text(&c, &testid("page-label"), "to start with 1–25", |t| {
                     t.starts_with("1–25")
@@ -58,20 +56,14 @@ async fn sort_by_each_field_both_ways_page_and_create_a_draft() -> E2eResult<()>
         }
         keep_screenshot(&c, "rooms-sorted").await;
 
-        c.find(Locator::Css(&testid("page-next")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("page-next")).await?;
         wait_until_text(&c, &testid("page-label"), "to start with 26–50", |t| {
             t.starts_with("26–50")
         })
         .await?;
 
         // A draft from the dialog opens in the editor.
-        c.find(Locator::Css(&testid("new-room")))
-            .await?
-            .click()
-            .await?;
+        click(&c, &testid("new-room")).await?;
         let title = wait_for(&c, &testid("room-field-title")).await?;
         keep_screenshot(&c, "create-dialog").await;
         title.send_keys("Drafted in the e2e suite").await?;
@@ -84,14 +76,4 @@ async fn sort_by_each_field_both_ways_page_and_create_a_draft() -> E2eResult<()>
         Ok(())
     })
     .await
-}
-
-async fn wait_until_enabled(el: &fantoccini::elements::Element) -> E2eResult<()> {
-    for _ in 0..50 {
-        if el.is_enabled().await? {
-            return Ok(());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    Err("the button stayed disabled".into())
 }

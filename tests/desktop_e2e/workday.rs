@@ -7,8 +7,8 @@
 use super::{clear_input, ensure, first_room, in_session, keep_screenshot, row_cell};
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
-    app_binary, free_port, testid, text_of, wait_for, wait_for_property, wait_for_text,
-    wait_until_text, E2eResult, TauriDriver,
+    app_binary, click, free_port, testid, text_of, wait_for, wait_for_property, wait_for_text,
+    wait_until_enabled, wait_until_text, E2eResult, TauriDriver,
 };
 use roomdesk_tests::sandbox_control::SandboxControl;
 use serde_json::json;
@@ -35,23 +35,15 @@ fn start_app(log_name: &str) -> E2eResult<(TauriDriver, tempfile::TempDir, u16)>
     Ok((driver, data, port))
 }
 
-async fn click(c: &Client, id: &str) -> E2eResult<()> {
-    wait_for(c, &testid(id)).await?.click().await?;
-    Ok(())
+/// Clicks the element with `data-testid` `id`.
+async fn click_id(c: &Client, id: &str) -> E2eResult<()> {
+    click(c, &testid(id)).await
 }
 
-/// Waits until a button can be pressed (the core's verdict arrives after a short pause).
+/// Clicks a button once it can be pressed (the core's verdict arrives after a short pause).
 async fn click_when_enabled(c: &Client, id: &str) -> E2eResult<()> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let button = wait_for(c, &testid(id)).await?;
-    while !button.is_enabled().await? {
-        if Instant::now() > deadline {
-            return Err(format!("{id} stayed disabled").into());
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    button.click().await?;
-    Ok(())
+    wait_until_enabled(&wait_for(c, &testid(id)).await?).await?;
+    click(c, &testid(id)).await
 }
 
 /// Replaces the text of the editor's field `name`.
@@ -71,8 +63,8 @@ async fn open_room_id(c: &Client) -> E2eResult<String> {
 
 /// Opens the create dialog in `mode` and types the title.
 async fn start_create(c: &Client, mode: &str, title: &str) -> E2eResult<()> {
-    click(c, "new-room").await?;
-    click(c, &format!("create-mode-{mode}")).await?;
+    click_id(c, "new-room").await?;
+    click_id(c, &format!("create-mode-{mode}")).await?;
     type_into(c, "title", title).await
 }
 
@@ -84,7 +76,7 @@ async fn create_now(c: &Client, title: &str) -> E2eResult<String> {
 }
 
 async fn back_to_list(c: &Client) -> E2eResult<()> {
-    click(c, "back-to-list").await?;
+    click_id(c, "back-to-list").await?;
     wait_for(c, &testid("room-list")).await?;
     Ok(())
 }
@@ -139,7 +131,7 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
             .to_string();
         let search = wait_for(&c, &testid("create-duplicate-search")).await?;
         search.send_keys(&word).await?;
-        click(&c, &format!("create-duplicate-pick-{source_id}")).await?;
+        click_id(&c, &format!("create-duplicate-pick-{source_id}")).await?;
         keep_screenshot(&c, "create-duplicate").await;
         let duplicate_id = create_now(&c, &duplicate).await?;
         back_to_list(&c).await?;
@@ -179,19 +171,27 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
             "Save must be disabled for an invalid color",
         )?;
         keep_screenshot(&c, "invalid-color").await;
-        click(&c, "room-reset").await?;
+        click_id(&c, "room-reset").await?;
         back_to_list(&c).await?;
 
         let search = wait_for(&c, &testid("room-search")).await?;
         search.send_keys(&word).await?;
         wait_for(&c, &testid(&format!("room-row-{crm_id}"))).await?;
-        let rows = c
-            .find_all(Locator::Css("[data-testid^=\"room-row-\"]"))
-            .await?;
-        ensure(
-            rows.len() == 1,
-            &format!("search for {word} shows {} rows, not 1", rows.len()),
-        )?;
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let rows = c
+                .find_all(Locator::Css("[data-testid^=\"room-row-\"]"))
+                .await?
+                .len();
+            if rows == 1 {
+                break;
+            }
+            ensure(
+                Instant::now() < deadline,
+                &format!("search for {word} shows {rows} rows, not 1"),
+            )?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         keep_screenshot(&c, "search-cover-title").await;
 
         Ok((
@@ -235,7 +235,7 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
 
 /// Edits the cover title of room `id` and keeps it for the next sync.
 async fn edit_offline(c: &Client, id: &str, cover_title: &str) -> E2eResult<()> {
-    wait_for(c, &row_cell(id)).await?.click().await?;
+    click(c, &row_cell(id)).await?;
     wait_for_text(c, &testid("room-id"), id).await?;
     type_into(c, "coverTitle", cover_title).await?;
     click_when_enabled(c, "room-save-offline").await?;
@@ -246,7 +246,7 @@ async fn edit_offline(c: &Client, id: &str, cover_title: &str) -> E2eResult<()> 
 }
 
 async fn sync_now(c: &Client) -> E2eResult<String> {
-    click(c, "sync-button").await?;
+    click_id(c, "sync-button").await?;
     wait_until_text(c, &testid("sync-status"), "to start with Synced", |t| {
         t.starts_with("Synced")
     })
@@ -287,7 +287,8 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
     let (mine, theirs) = (format!("Mine {stamp}"), format!("Theirs {stamp}"));
 
     let ids = in_session(&driver, &app, "workday-offline", |c| {
-        let (sandbox, draft_title, edited, mine) = (&sandbox, &draft_title, &edited, &mine);
+        let (sandbox, draft_title, edited, mine, theirs) =
+            (&sandbox, &draft_title, &edited, &mine, &theirs);
         async move {
             let ids = row_ids(&c, 3).await?;
             sandbox.set_offline(true).await?;
@@ -307,25 +308,26 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             edit_offline(&c, &ids[2], mine).await?;
             keep_screenshot(&c, "offline-list").await;
 
-            click(&c, "nav-outbox").await?;
+            click_id(&c, "nav-outbox").await?;
             for id in [&draft_id, &ids[0], &ids[1], &ids[2]] {
                 wait_for(&c, &testid(&format!("outbox-room-{id}"))).await?;
             }
             keep_screenshot(&c, "outbox-offline").await;
             ensure(!draft_id.is_empty(), "the draft's editor shows no room id")?;
+            // Meanwhile another user changes the same field of two of those rooms (the
+            // Sandbox lives in the app, so this happens while it runs).
+            for id in &ids[1..] {
+                sandbox
+                    .edit_as_another_user(id, json!({ "coverTitle": theirs }))
+                    .await?;
+            }
             Ok::<_, roomdesk_tests::desktop::E2eError>(ids)
         }
     })
     .await?;
 
-    for id in &ids[1..] {
-        sandbox
-            .edit_as_another_user(id, json!({ "coverTitle": theirs }))
-            .await?;
-    }
-    sandbox.set_offline(false).await?;
-
-    // Same data dir, a new launch: the outbox survived; one sync sends it all once.
+    // Same data dir, a new launch (its Sandbox starts online, with the rooms it stored):
+    // the outbox survived; one sync sends it all once.
     in_session(&driver, &app, "workday-sync", |c| {
         let (sandbox, draft_title, edited, mine, theirs, ids) =
             (&sandbox, &draft_title, &edited, &mine, &theirs, &ids);
@@ -349,7 +351,7 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
                 "the offline edit did not reach the Sandbox",
             )?;
 
-            click(&c, "nav-outbox").await?;
+            click_id(&c, "nav-outbox").await?;
             let scoped = |room: &str, choice: &str| {
                 format!(
                     "{} {}",
@@ -359,20 +361,13 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             };
             wait_for(&c, &scoped(&ids[1], "mine")).await?;
             keep_screenshot(&c, "conflicts").await;
-            wait_for(&c, &scoped(&ids[1], "mine"))
-                .await?
-                .click()
-                .await?;
-            wait_for(&c, &scoped(&ids[2], "theirs"))
-                .await?
-                .click()
-                .await?;
+            click(&c, &scoped(&ids[1], "mine")).await?;
+            click(&c, &scoped(&ids[2], "theirs")).await?;
             let deadline = Instant::now() + Duration::from_secs(30);
-            while c
+            while !c
                 .find_all(Locator::Css("[data-testid^=\"conflicts-\"]"))
                 .await?
-                .len()
-                > 0
+                .is_empty()
             {
                 ensure(
                     Instant::now() < deadline,
@@ -398,8 +393,8 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             wait_for(&c, &testid("outbox-empty")).await?;
 
             // The list shows the room taken from the other user with their cover title.
-            click(&c, "nav-rooms").await?;
-            wait_for(&c, &row_cell(&ids[2])).await?.click().await?;
+            click_id(&c, "nav-rooms").await?;
+            click(&c, &row_cell(&ids[2])).await?;
             wait_for_property(&c, &testid("room-field-coverTitle"), "value", theirs).await?;
             Ok(())
         }

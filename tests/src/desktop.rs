@@ -245,14 +245,36 @@ pub async fn close_session(client: &Client) -> E2eResult<()> {
     }
 }
 
-/// Saves a screenshot of the session to `tests/artifacts/<name>.png`; returns its path.
-/// Callers treat a failure as a note, not a test failure (see `DRIVER_CALL_TIMEOUT`).
+/// Saves a screenshot to `tests/artifacts/<name>.png`; returns its path. Under Xvfb it
+/// captures the X display (`import -window root`, ImageMagick): what a person would see,
+/// and it never blocks the WebDriver session (WebKitWebDriver's own screenshot sometimes
+/// never answers under Xvfb and then holds up every later command). Without a display it
+/// asks WebDriver. Callers treat a failure as a note, not a test failure.
 pub async fn save_screenshot(client: &Client, name: &str) -> E2eResult<PathBuf> {
+    fs::create_dir_all(artifacts_dir())?;
+    let path = artifacts_dir().join(format!("{name}.png"));
+    if std::env::var_os("DISPLAY").is_some() {
+        let capture = tokio::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .kill_on_drop(true)
+            .output();
+        let out = tokio::time::timeout(DRIVER_CALL_TIMEOUT, capture)
+            .await
+            .map_err(|_| format!("screen capture took over {DRIVER_CALL_TIMEOUT:?}"))?
+            .map_err(|e| format!("could not run ImageMagick's import (apt: imagemagick): {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "import -window root failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )
+            .into());
+        }
+        return Ok(path);
+    }
     let png = tokio::time::timeout(DRIVER_CALL_TIMEOUT, client.screenshot())
         .await
         .map_err(|_| format!("screenshot took over {DRIVER_CALL_TIMEOUT:?}"))??;
-    fs::create_dir_all(artifacts_dir())?;
-    let path = artifacts_dir().join(format!("{name}.png"));
     fs::write(&path, png)?;
     Ok(path)
 }
@@ -356,4 +378,55 @@ pub async fn wait_for_property(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     Err(format!("{css}.{prop} is {last:?}, expected {expected:?}").into())
+}
+
+/// Clicks the element at `css` as a person would: when something lies over it (the app's
+/// fixed header bar after a scroll, a notification that has not faded yet), it brings the
+/// element to the middle of the window and tries again, for up to `UI_TIMEOUT`. A click
+/// that never lands names what was on top of the element.
+pub async fn click(client: &Client, css: &str) -> E2eResult<()> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        let el = wait_for(client, css).await?;
+        match el.clone().click().await {
+            Ok(()) => return Ok(()),
+            Err(fantoccini::error::CmdError::Standard(e))
+                if e.error == fantoccini::error::ErrorStatus::ElementClickIntercepted =>
+            {
+                let arg = vec![serde_json::to_value(&el)?];
+                if Instant::now() >= deadline {
+                    let on_top = client
+                        .execute(
+                            "const r = arguments[0].getBoundingClientRect();\
+                             const t = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);\
+                             return t ? t.outerHTML.slice(0, 300) : 'nothing';",
+                            arg,
+                        )
+                        .await?;
+                    return Err(format!(
+                        "clicking {css}: something else takes the click: {on_top}"
+                    )
+                    .into());
+                }
+                client
+                    .execute("arguments[0].scrollIntoView({ block: 'center' });", arg)
+                    .await?;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            Err(e) => return Err(format!("clicking {css}: {e:?}").into()),
+        }
+    }
+}
+
+/// Waits until a control can be used (the core's verdict on an input arrives after a
+/// short pause in typing).
+pub async fn wait_until_enabled(el: &fantoccini::elements::Element) -> E2eResult<()> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    while !el.is_enabled().await? {
+        if Instant::now() > deadline {
+            return Err(format!("the control stayed disabled for {UI_TIMEOUT:?}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
 }

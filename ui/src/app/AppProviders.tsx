@@ -11,7 +11,7 @@ export function AppProviders({ children, client }: { children: ReactNode; client
   const [queryClient] = useState(() => client ?? createQueryClient());
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="bottom-right" limit={3} />
+      <Notifications position="top-right" limit={3} />
       <QueryClientProvider client={queryClient}>
         <SyncProvider>{children}</SyncProvider>
       </QueryClientProvider>

@@ -132,7 +132,9 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
         </Group>
       )}
 
-      <Card withBorder padding={0} radius="md" ref={tableRef}>
+      {/* overflow: clip (not hidden) keeps the rounded corners without making the card a
+          scroll box, so the sticky column headers follow the window. */}
+      <Card withBorder padding={0} radius="md" ref={tableRef} style={{ overflow: "clip" }}>
         {list.error ? (
           <Alert color="red" title="Could not load rooms" m="md" data-testid="room-list-error" data-code={list.error.code}>
             <Stack gap="xs" align="flex-start">
