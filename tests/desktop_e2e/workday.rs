@@ -107,7 +107,9 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
     let sandbox = SandboxControl::on_port(port);
     let stamp = stamp()?;
 
-    let created = in_session(&driver, &app, "workday-create", |c| async move {
+    // The Sandbox runs inside the app: what it stored is read before the session ends.
+    in_session(&driver, &app, "workday-create", |c| async move {
+        let sandbox = &sandbox;
         let (source_id, source_title) = first_room(&c).await?;
 
         let blank = format!("Blank room {stamp}");
@@ -194,40 +196,60 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
         }
         keep_screenshot(&c, "search-cover-title").await;
 
-        Ok((
-            [
-                (blank, blank_id),
-                (templated, templated_id),
-                (duplicate, duplicate_id),
-                (from_crm, crm_id),
-            ],
-            template_id,
-            source_id,
-            opportunity,
-        ))
+        let rooms = [
+            (blank, blank_id),
+            (templated, templated_id),
+            (duplicate, duplicate_id),
+            (from_crm, crm_id),
+        ];
+        // What the Sandbox stored: each room exactly once, with what its mode sent.
+        for (title, id) in &rooms {
+            let stored = sandbox.titled(title).await?;
+            ensure(
+                stored.len() == 1,
+                &format!("{title:?} stored {} times", stored.len()),
+            )?;
+            ensure(
+                stored[0]["id"] == id.as_str(),
+                &format!("{title:?} is stored under another id"),
+            )?;
+        }
+        // The server keeps no templateId or duplicateFromId: what shows the mode reached
+        // it is the design the room was given from its template or its source.
+        let template = roomdesk_emulator::template(&template_id)
+            .ok_or_else(|| format!("the dialog offered {template_id}, which the Sandbox lacks"))?;
+        let templated = sandbox.room(&rooms[1].1).await?;
+        ensure(
+            templated["coverTitle"].as_str() == template.cover_title
+                && templated["themeColor"].as_str() == template.theme_color,
+            &format!("the templated room lacks {template_id}'s design: {templated}"),
+        )?;
+        let source = sandbox.room(&source_id).await?;
+        let duplicate = sandbox.room(&rooms[2].1).await?;
+        for field in ["coverTitle", "coverDescription", "themeColor", "navColor"] {
+            ensure(
+                duplicate[field] == source[field],
+                &format!("the duplicate's {field} differs from its source's"),
+            )?;
+        }
+        let crm = sandbox.room(&rooms[3].1).await?;
+        ensure(
+            crm["sfOpportunityId"] == opportunity.as_str(),
+            "the CRM room lost its opportunity id",
+        )?;
+        ensure(
+            crm["coverTitle"]
+                .as_str()
+                .is_some_and(|t| t.ends_with("kickoff")),
+            "the CRM room's cover title was not saved",
+        )?;
+        ensure(
+            crm["themeColor"] != "#12345",
+            "the invalid color reached the server",
+        )?;
+        Ok(())
     })
     .await?;
-    let (rooms, template_id, source_id, opportunity) = created;
-
-    // What the Sandbox stored: each room exactly once, with what its mode sent.
-    for (title, id) in &rooms {
-        let stored = sandbox.titled(title).await?;
-        assert_eq!(stored.len(), 1, "{title:?} stored {} times", stored.len());
-        assert_eq!(&stored[0]["id"], id, "{title:?} is stored under another id");
-    }
-    let templated = sandbox.room(&rooms[1].1).await?;
-    assert_eq!(templated["templateId"], template_id.as_str());
-    let duplicate = sandbox.room(&rooms[2].1).await?;
-    assert_eq!(duplicate["duplicateFromId"], source_id.as_str());
-    let crm = sandbox.room(&rooms[3].1).await?;
-    assert_eq!(crm["sfOpportunityId"], opportunity.as_str());
-    assert!(crm["coverTitle"]
-        .as_str()
-        .is_some_and(|t| t.ends_with("kickoff")));
-    assert_ne!(
-        crm["themeColor"], "#12345",
-        "the invalid color reached the server"
-    );
 
     drop(driver);
     Ok(())
@@ -361,20 +383,35 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             };
             wait_for(&c, &scoped(&ids[1], "mine")).await?;
             keep_screenshot(&c, "conflicts").await;
-            click(&c, &scoped(&ids[1], "mine")).await?;
-            click(&c, &scoped(&ids[2], "theirs")).await?;
-            let deadline = Instant::now() + Duration::from_secs(30);
-            while !c
-                .find_all(Locator::Css("[data-testid^=\"conflicts-\"]"))
-                .await?
-                .is_empty()
-            {
-                ensure(
-                    Instant::now() < deadline,
-                    "the conflicts stay after resolving",
-                )?;
-                tokio::time::sleep(Duration::from_millis(200)).await;
+            // One room at a time, as a person does: each choice is seen to take effect
+            // before the next click (the outbox regroups its cards when one resolves).
+            for (room, choice) in [(&ids[1], "mine"), (&ids[2], "theirs")] {
+                click(&c, &scoped(room, choice)).await?;
+                let deadline = Instant::now() + Duration::from_secs(30);
+                while !c
+                    .find_all(Locator::Css(&testid(&format!("conflicts-{room}"))))
+                    .await?
+                    .is_empty()
+                {
+                    ensure(
+                        c.find_all(Locator::Css(&testid("resolve-error")))
+                            .await?
+                            .is_empty(),
+                        &format!("resolving {room} ({choice}) showed an error"),
+                    )?;
+                    ensure(
+                        Instant::now() < deadline,
+                        &format!("the conflict of {room} stays after choosing {choice}"),
+                    )?;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
             }
+            ensure(
+                c.find_all(Locator::Css("[data-testid^=\"conflicts-\"]"))
+                    .await?
+                    .is_empty(),
+                "a conflict is still shown after resolving both",
+            )?;
 
             sync_now(&c).await?;
             sync_now(&c).await?;

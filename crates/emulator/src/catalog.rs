@@ -54,7 +54,7 @@ pub(crate) const USERS: [(&str, &str); 8] = [
 /// A template: its title and the design it gives a room created from it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct Template {
+pub struct Template {
     pub id: &'static str,
     pub title: &'static str,
     pub cover_title: Option<&'static str>,
@@ -103,7 +103,8 @@ pub(crate) const TEMPLATES: [Template; 4] = [
     },
 ];
 
-pub(crate) fn template(id: &str) -> Option<&'static Template> {
+/// The template with this id, as rooms created from it get its design.
+pub fn template(id: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.id == id)
 }
 

@@ -36,6 +36,7 @@ mod server;
 mod state;
 
 pub use app::EmulatorStats;
+pub use catalog::{template, Template};
 pub use config::{EmulatorConfig, Faults};
 pub use error::{EmulatorError, Result};
 pub use seed::generate_rooms;
