@@ -328,6 +328,11 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             edit_offline(&c, &ids[0], edited).await?;
             edit_offline(&c, &ids[1], mine).await?;
             edit_offline(&c, &ids[2], mine).await?;
+            // The header agrees with the screens: the connection is not answering.
+            wait_until_text(&c, &testid("connection-badge"), "Sandbox · offline", |t| {
+                t == "Sandbox · offline"
+            })
+            .await?;
             keep_screenshot(&c, "offline-list").await;
 
             click_id(&c, "nav-outbox").await?;
@@ -355,6 +360,10 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
             (&sandbox, &draft_title, &edited, &mine, &theirs, &ids);
         async move {
             first_room(&c).await?;
+            wait_until_text(&c, &testid("connection-badge"), "Sandbox (online)", |t| {
+                t == "Sandbox"
+            })
+            .await?;
             let status = sync_now(&c).await?;
             ensure(
                 status.contains("2 conflicts"),
