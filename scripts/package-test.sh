@@ -14,7 +14,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/steps.sh"
 cd "$ROOT"
 
 PKG=roomdesk
-TEST=(cargo test -q -p roomdesk-tests --test desktop_package)
+TEST=(cargo test -q -p roomdesk-tests --test desktop_e2e)
 
 if [ -z "${ROOMDESK_IN_PACKAGE_SESSION:-}" ]; then
     if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q 'ok installed'; then
@@ -86,9 +86,14 @@ export ROOMDESK_APP_BIN=/usr/bin/roomdesk-app
 export TAURI_DRIVER="${TAURI_DRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver}"
 export ROOMDESK_PACKAGE_DRAFT="Drafted before the upgrade $(date +%s)"
 mkdir -p "$ROOT/tests/artifacts"
+# Runs one test of tests/desktop_e2e/package.rs by its full name; a filter that matched
+# nothing would pass silently, so the run must report exactly one passed test.
 run_phase() {
+    local log
+    log=$(mktemp)
     xvfb-run -a -s "-screen 0 1280x800x24" \
-        timeout --kill-after=30 600 "${TEST[@]}" -- --ignored --exact "$1"
+        timeout --kill-after=30 600 "${TEST[@]}" -- --ignored --exact "package::$1" 2>&1 | tee "$log"
+    grep -q 'test result: ok. 1 passed' "$log" || die "package::$1 did not run and pass"
 }
 run_phase installed_app_shows_the_sandbox_and_makes_a_draft
 data_dir="$XDG_DATA_HOME/com.roomdesk.app"

@@ -180,7 +180,7 @@ step_e2e() {
 step_package() {
     step "package: build the .deb, install, launch, reinstall, remove (scripts/package-test.sh)"
     if [ "$(id -u)" -ne 0 ] && ! sudo -n true 2>/dev/null; then
-        skip "the package test installs a system package: it needs root or password-less sudo"
+        missing "the package test installs a system package: it needs root or password-less sudo"
         return 0
     fi
     "$ROOT/scripts/package-test.sh"
@@ -204,7 +204,7 @@ run_step() {
         e2e) step_e2e ;;
         package) step_package ;;
         lint) for s in fmt clippy machete architecture bindings ui-lint; do run_step "$s"; done ;;
-        all) for s in setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e; do
+        all) for s in setup fmt clippy machete architecture bindings ui cargo-test keyring app-build e2e package; do
                 run_step "$s"
             done ;;
         *) die "unknown step '$1'" ;;

@@ -4,10 +4,11 @@
 //! reinstalls the package, then runs the second. No test switch is set: a release build
 //! refuses them, so the app runs exactly as a user's does.
 
+use super::workday::{back_to_list, click_when_enabled, open_room_id, start_create};
 use super::{ensure, first_room, in_session, keep_screenshot};
 use fantoccini::Locator;
 use roomdesk_tests::desktop::{
-    app_binary, testid, wait_for, wait_for_text, E2eResult, TauriDriver,
+    app_binary, click, testid, wait_for, wait_for_text, E2eResult, TauriDriver,
 };
 
 /// The draft's title, chosen by the script so the second run knows what to look for.
@@ -18,10 +19,7 @@ fn draft_title() -> E2eResult<String> {
 
 /// Waits until the local list shows a row whose title is `title`; answers its id.
 async fn row_titled(c: &fantoccini::Client, title: &str) -> E2eResult<String> {
-    c.find(Locator::Css(&testid("source-local")))
-        .await?
-        .click()
-        .await?;
+    click(c, &testid("source-local")).await?;
     let search = wait_for(c, &testid("room-search")).await?;
     search.send_keys(title).await?;
     let xpath =
@@ -50,22 +48,18 @@ async fn installed_app_shows_the_sandbox_and_makes_a_draft() -> E2eResult<()> {
         first_room(&c).await?;
         keep_screenshot(&c, "package-room-list").await;
 
-        c.find(Locator::Css(&testid("new-room")))
-            .await?
-            .click()
-            .await?;
-        c.find(Locator::Css(&testid("create-mode-blank")))
-            .await?
-            .click()
-            .await?;
-        let field = wait_for(&c, &testid("room-field-title")).await?;
-        field.send_keys(&title).await?;
-        c.find(Locator::Css(&testid("create-draft")))
-            .await?
-            .click()
-            .await?;
+        // The draft is made as a user makes one: the create dialog's Blank mode, "Save as
+        // draft", which opens the new draft in the editor; then back to the list.
+        start_create(&c, "blank", &title).await?;
+        click_when_enabled(&c, "create-draft").await?;
+        wait_for_text(&c, &testid("room-heading"), &title).await?;
+        let opened = open_room_id(&c).await?;
+        back_to_list(&c).await?;
         let id = row_titled(&c, &title).await?;
-        ensure(!id.is_empty(), "the draft has no id")?;
+        ensure(
+            id == opened,
+            &format!("the list shows the draft as {id}, the editor opened {opened}"),
+        )?;
         keep_screenshot(&c, "package-draft").await;
         Ok(())
     })

@@ -41,7 +41,7 @@ async fn click_id(c: &Client, id: &str) -> E2eResult<()> {
 }
 
 /// Clicks a button once it can be pressed (the core's verdict arrives after a short pause).
-async fn click_when_enabled(c: &Client, id: &str) -> E2eResult<()> {
+pub(super) async fn click_when_enabled(c: &Client, id: &str) -> E2eResult<()> {
     wait_until_enabled(&wait_for(c, &testid(id)).await?).await?;
     click(c, &testid(id)).await
 }
@@ -56,13 +56,13 @@ async fn type_into(c: &Client, name: &str, text: &str) -> E2eResult<()> {
 }
 
 /// The id of the room the editor shows.
-async fn open_room_id(c: &Client) -> E2eResult<String> {
+pub(super) async fn open_room_id(c: &Client) -> E2eResult<String> {
     wait_for(c, &testid("room-id")).await?;
     text_of(c, &testid("room-id")).await
 }
 
 /// Opens the create dialog in `mode` and types the title.
-async fn start_create(c: &Client, mode: &str, title: &str) -> E2eResult<()> {
+pub(super) async fn start_create(c: &Client, mode: &str, title: &str) -> E2eResult<()> {
     click_id(c, "new-room").await?;
     click_id(c, &format!("create-mode-{mode}")).await?;
     type_into(c, "title", title).await
@@ -75,7 +75,7 @@ async fn create_now(c: &Client, title: &str) -> E2eResult<String> {
     open_room_id(c).await
 }
 
-async fn back_to_list(c: &Client) -> E2eResult<()> {
+pub(super) async fn back_to_list(c: &Client) -> E2eResult<()> {
     click_id(c, "back-to-list").await?;
     wait_for(c, &testid("room-list")).await?;
     Ok(())
