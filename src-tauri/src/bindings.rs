@@ -226,6 +226,10 @@ pub fn render() -> String {
         "\nexport const COMMAND_NAMES: readonly CommandName[] = [{}];\n",
         names.join(", ")
     ));
+    out.push_str(&format!(
+        "\n/** Event the window receives when Roomdesk is launched again on its data dir. */\nexport const SECOND_LAUNCH_EVENT = \"{}\";\n",
+        crate::single_instance::SECOND_LAUNCH_EVENT
+    ));
     out
 }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod logging;
 pub mod sandbox;
 pub mod secrets;
+pub mod single_instance;
 pub mod state;
 pub mod test_switches;
 
@@ -24,26 +25,29 @@ mod tests;
 pub use error::{Result, ShellError};
 pub use state::{AppState, StateOptions};
 
-use tauri::{Runtime, Wry};
+use tauri::{Manager, Runtime, Wry};
 
-/// Registers the state and every command on `builder` and builds the app. Generic over
-/// the runtime so tests drive the same app on `tauri::test::MockRuntime`.
+/// Registers every command on `builder` and builds the app; the caller then manages the
+/// `AppState` (before `run`, which opens the window). Generic over the runtime so tests
+/// drive the same app on `tauri::test::MockRuntime`.
 pub fn build_app<R: Runtime>(
     builder: tauri::Builder<R>,
-    state: AppState,
     context: tauri::Context<R>,
 ) -> tauri::Result<tauri::App<R>> {
-    builder
-        .manage(state)
-        .invoke_handler(commands::handler())
-        .build(context)
+    builder.invoke_handler(commands::handler()).build(context)
 }
 
 /// Starts the real app: logging, data dir, Sandbox, saved connection, window.
+///
+/// A second launch on the same data dir ends inside `build` (the single-instance plugin
+/// hands over to the running app and exits), so the state (database, Sandbox) is opened
+/// only after it: the window, and with it the first command, comes up in `run`.
 pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     logging::init();
     let switches = test_switches::from_env()?;
     let data_dir = state::default_data_dir().map_err(|e| e.to_string())?;
+    let builder = tauri::Builder::default().plugin(single_instance::plugin(&data_dir));
+    let app = build_app(builder, context).map_err(|e| e.to_string())?;
     let options = StateOptions {
         data_dir,
         secrets: secrets::store_for(switches.memory_secrets),
@@ -52,7 +56,7 @@ pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     let state =
         tauri::async_runtime::block_on(AppState::open(options)).map_err(|e| e.to_string())?;
     tracing::info!(data_dir = %state.data_dir().display(), sandbox = %state.sandbox().base_url(), "Roomdesk starting");
-    let app = build_app(tauri::Builder::default(), state, context).map_err(|e| e.to_string())?;
+    app.manage(state);
     app.run(|_, _| {});
     Ok(())
 }

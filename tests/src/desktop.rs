@@ -224,9 +224,32 @@ impl Drop for TauriDriver {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
-        for pid in children {
-            signal(pid, "KILL");
+        for pid in &children {
+            signal(*pid, "KILL");
         }
+        // The next launch on the same data dir must not find this app still holding its
+        // single-instance name on the bus (it would hand over and exit): wait until every
+        // process of the tree is gone (or a zombie, whose sockets are already closed).
+        wait_gone(&children, Duration::from_secs(5));
+    }
+}
+
+/// Waits up to `timeout` until none of `pids` is a live process.
+pub fn wait_gone(pids: &[u32], timeout: Duration) {
+    let deadline = Instant::now() + timeout;
+    while Instant::now() < deadline && pids.iter().any(|pid| alive(*pid)) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// True while `pid` exists and is not a zombie.
+fn alive(pid: u32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X"),
+        Err(_) => false,
     }
 }
 

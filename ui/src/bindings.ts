@@ -357,3 +357,6 @@ export type Commands = {
 export type CommandName = keyof Commands;
 
 export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+
+/** Event the window receives when Roomdesk is launched again on its data dir. */
+export const SECOND_LAUNCH_EVENT = "roomdesk://second-launch";

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::sync::Arc;
 use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 pub struct Harness {
     pub app: App<MockRuntime>,
@@ -35,7 +35,8 @@ impl Harness {
         }))
         .unwrap();
         // The real context: the app's config and its ACL (build.rs manifest + capabilities).
-        let app = build_app(mock_builder(), state, tauri::generate_context!()).unwrap();
+        let app = build_app(mock_builder(), tauri::generate_context!()).unwrap();
+        app.manage(state);
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();

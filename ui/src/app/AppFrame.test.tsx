@@ -77,7 +77,7 @@ describe("AppFrame", () => {
     fireEvent.click(await screen.findByTestId("room-row-r_1"));
     await settle();
     expect(window.location.hash).toBe("#/rooms/r_1");
-    expect((await screen.findByTestId("room-heading")).textContent).toBe("Acme");
+    expect((await screen.findByTestId("room-heading", {}, { timeout: 10_000 })).textContent).toBe("Acme");
   });
 
   it("switches screens from the navbar", async () => {
@@ -85,7 +85,10 @@ describe("AppFrame", () => {
     fireEvent.click(screen.getByTestId("nav-settings"));
     await settle();
     expect(window.location.hash).toBe("#/settings");
-    expect((await screen.findByTestId("settings-app")).textContent).toContain("/tmp/roomdesk-test");
+    // Screens other than the list load on first visit: give the import time on a busy machine.
+    expect((await screen.findByTestId("settings-app", {}, { timeout: 10_000 })).textContent).toContain(
+      "/tmp/roomdesk-test",
+    );
     fireEvent.click(screen.getByTestId("nav-rooms"));
     await settle();
     expect(await screen.findByTestId("room-list")).toBeTruthy();

@@ -7,6 +7,7 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
 import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
+import { useSecondLaunchNotice } from "./useSecondLaunchNotice";
 import { useRoute } from "./useRoute";
 
 // The room list is in the main bundle (it is the first screen); the others load on first
@@ -27,6 +28,7 @@ const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactN
 export function AppFrame() {
   const [route, navigate] = useRoute();
   const active = navSection(route);
+  useSecondLaunchNotice();
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: { base: 180, lg: 220 }, breakpoint: 0 }} padding="lg">
