@@ -106,8 +106,8 @@ pub use error::{Result, StoreError};
 pub use local_room::{LocalRoom, LocalState};
 pub use migrate::{schema_version, SCHEMA_VERSION};
 pub use open::{
-    database_path, default_data_dir, ensure_data_dir, open_connection, BUSY_TIMEOUT, DATA_DIR_ENV,
-    DB_FILE_NAME,
+    database_path, default_data_dir, ensure_data_dir, open_connection, open_connection_as, Access,
+    BUSY_TIMEOUT, DATA_DIR_ENV, DB_FILE_NAME,
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
 pub use rooms::UpsertReport;
@@ -163,14 +163,41 @@ impl Store {
         let mut conn = open_connection(path)?;
         migrate::migrate(&mut conn, path)?;
         let changed_rows = search::watch_rooms(&conn);
-        Ok(Store {
+        Ok(Store::with_connection(conn, path, changed_rows))
+    }
+
+    /// A reader on a database file another [`Store`] opened (and migrated): a connection
+    /// of its own ([`Access::ReadOnly`]) with its own listing orders and search index. In
+    /// WAL mode it answers from the last committed state while the writer works, without
+    /// waiting for it, and sees each commit at its next call. Every write through it fails.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let conn = open_connection_as(path, Access::ReadOnly)?;
+        let found = schema_version(&conn)?;
+        if found != SCHEMA_VERSION {
+            return Err(error::unreadable(
+                format!("database {}", path.display()),
+                format!("a reader needs schema version {SCHEMA_VERSION} (migrated by the writer), found {found}"),
+            ));
+        }
+        // Nothing is written here: the search index learns of other connections' commits
+        // from `PRAGMA data_version`, so no update hook is needed.
+        let changed_rows = std::sync::Arc::default();
+        Ok(Store::with_connection(conn, path, changed_rows))
+    }
+
+    fn with_connection(
+        conn: Connection,
+        path: &Path,
+        changed_rows: std::sync::Arc<std::sync::Mutex<search::ChangedRows>>,
+    ) -> Store {
+        Store {
             conn,
             path: path.to_path_buf(),
             orders: RefCell::new(orders::OrderCache::default()),
             generation: Cell::new(0),
             search: RefCell::new(search::SearchIndex::new(changed_rows)),
             checkpointer: RefCell::new(None),
-        })
+        }
     }
 
     /// The database file.
