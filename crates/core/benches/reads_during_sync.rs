@@ -95,7 +95,7 @@ async fn read_loop(
     let mut i: usize = 0;
     while !stop.load(Ordering::Relaxed) && limit_calls.is_none_or(|n| i < n) {
         let field = SortField::ALL[i % SortField::ALL.len()];
-        let direction = if i % 2 == 0 {
+        let direction = if i.is_multiple_of(2) {
             SortDirection::Desc
         } else {
             SortDirection::Asc
