@@ -1,6 +1,7 @@
 //! Roomdesk's local store: a SQLite file holding the cache of remote rooms, local drafts,
 //! the outbox of local changes, conflicts and sync state. Synchronous (rusqlite); the core
-//! wraps a [`Store`] in a mutex / `spawn_blocking`.
+//! keeps one writer `Store` behind a mutex and reader `Store`s beside it, and calls them
+//! from `spawn_blocking`.
 //!
 //! # API
 //! Opening (one function opens every connection: [`open_connection`]):
@@ -9,13 +10,17 @@
 //!   [`Store::open_file`]`(path)`, [`Store::open_default`]. Refuses a corrupt file
 //!   ([`StoreError::NotADatabase`]) or a newer schema ([`StoreError::SchemaTooNew`]),
 //!   leaving the file untouched.
+//! - [`Store::open_reader`]`(path)`: a reader beside that writer ([`Access::ReadOnly`],
+//!   `query_only`), with its own listing orders and search index. In WAL mode it answers
+//!   from the last commit while the writer works, without waiting for it.
 //!
 //! Cache of remote rooms:
 //! - [`Store::upsert_rooms`]`(&[Room]) -> UpsertReport`: one transaction; rooms with
 //!   outbox entries keep their local view (base + pending edits).
 //! - [`Store::upsert_listing`]`(&[Room])`: a full pull; returns the cached rooms it did not
 //!   list, which sync asks the server for; [`Store::remove_gone_rooms`] removes those
-//!   that answered 404. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
+//!   that answered 404. Sync writes its listing in batches ([`Store::upsert_rooms`] per
+//!   batch) and then asks [`Store::unlisted_rooms`]`(listed ids)` for the same candidates. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
 //!   for a listing known to be complete; never drafts, never rooms with outbox entries).
 //! - Transactions that record a send commit with `synchronous = FULL` (`Store::durable`).
 //! - [`Store::get_room`]`(id) -> LocalRoom` (`RoomNotFound`), [`Store::find_room`] → Option,
@@ -71,7 +76,8 @@
 //!   its nearer end. It is read from `rooms` at the first search; the connection's update
 //!   hook tells it which rows this store changed, re-read at the next search; another
 //!   connection's commit or a write of thousands of rows has it read everything again.
-//! - Pulls: one transaction, rows written in id order (both indexes of `rooms` lead with
+//! - Pulls: one transaction per call (sync makes one call per 500 rooms, so the writer
+//!   is free between batches), rows written in id order (both indexes of `rooms` lead with
 //!   the id, so they grow at the end); plain statements, no per-row trigger or RETURNING
 //!   (either makes SQLite keep a statement journal per row); no search index to write;
 //!   unchanged rooms are compared and skipped. A write of ≥ 1000
@@ -126,7 +132,8 @@ impl Drop for Durable<'_> {
     }
 }
 
-/// The local store: one connection to one database file.
+/// The local store: one connection to one database file (the writer, or a reader:
+/// [`Store::open_reader`]).
 pub struct Store {
     conn: Connection,
     path: PathBuf,
