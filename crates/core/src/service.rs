@@ -110,7 +110,8 @@ impl RoomsService {
             Source::Local => {
                 let (rooms, total) = self
                     .store()
-                    .with(|s| s.list_rooms(&query, search.as_deref()))?;
+                    .read(move |s| s.list_rooms(&query, search.as_deref()))
+                    .await?;
                 Ok(RoomPage {
                     rooms: rooms.into_iter().map(RoomView::from).collect(),
                     page: query.page,
@@ -140,7 +141,8 @@ impl RoomsService {
     /// One room. An unknown id is `NotFound` naming the id.
     pub async fn get(&self, source: Source, id: &str) -> Result<RoomView> {
         check_id(id)?;
-        let local = self.store().with(|s| s.find_room(id))?;
+        let wanted = id.to_string();
+        let local = self.store().read(move |s| s.find_room(&wanted)).await?;
         match (source, local) {
             (Source::Local, Some(l)) => Ok(l.into()),
             (Source::Local, None) => Err(not_found(id)),
@@ -167,7 +169,11 @@ impl RoomsService {
     pub async fn create(&self, source: Source, body: NewRoom) -> Result<RoomView> {
         let body = body.validate()?;
         match source {
-            Source::Local => Ok(self.store().with(|s| s.create_draft(&body))?.into()),
+            Source::Local => Ok(self
+                .store()
+                .write(move |s| s.create_draft(&body))
+                .await?
+                .into()),
             Source::Remote => self.create_remote(body).await,
         }
     }
@@ -178,11 +184,15 @@ impl RoomsService {
         check_id(id)?;
         let patch = patch.validate()?;
         match source {
-            Source::Local => Ok(self
-                .store()
-                .with(|s| s.record_patch(id, &patch))
-                .map_err(name_not_found(id))?
-                .into()),
+            Source::Local => {
+                let room_id = id.to_string();
+                Ok(self
+                    .store()
+                    .write(move |s| s.record_patch(&room_id, &patch))
+                    .await
+                    .map_err(name_not_found(id))?
+                    .into())
+            }
             Source::Remote => self.update_remote(id, patch).await,
         }
     }
@@ -218,12 +228,12 @@ impl RoomsService {
 
     /// Every change waiting to reach the server, in the order they were made.
     pub fn outbox(&self) -> Result<Vec<OutboxEntry>> {
-        self.store().with(|s| s.outbox())
+        self.store().read_now(|s| s.outbox())
     }
 
     /// Fields waiting for the user's decision.
     pub fn conflicts(&self) -> Result<Vec<Conflict>> {
-        self.store().with(|s| s.conflicts())
+        self.store().read_now(|s| s.conflicts())
     }
 
     /// Settles one conflicting field: keep mine (sent on the next sync) or take theirs.
@@ -267,7 +277,7 @@ impl RoomsService {
                 Ok(v)
             }
             Err(e) if e.is_outage() => {
-                let stored = self.store().with(|s| s.sync_state(key))?;
+                let stored = self.store().read_now(|s| s.sync_state(key))?;
                 match stored.and_then(|t| serde_json::from_str(&t).ok()) {
                     Some(v) => Ok(v),
                     None => Err(e),

@@ -1,6 +1,7 @@
 //! Roomdesk's local store: a SQLite file holding the cache of remote rooms, local drafts,
 //! the outbox of local changes, conflicts and sync state. Synchronous (rusqlite); the core
-//! wraps a [`Store`] in a mutex / `spawn_blocking`.
+//! keeps one writer `Store` behind a mutex and reader `Store`s beside it, and calls them
+//! from `spawn_blocking`.
 //!
 //! # API
 //! Opening (one function opens every connection: [`open_connection`]):
@@ -9,13 +10,17 @@
 //!   [`Store::open_file`]`(path)`, [`Store::open_default`]. Refuses a corrupt file
 //!   ([`StoreError::NotADatabase`]) or a newer schema ([`StoreError::SchemaTooNew`]),
 //!   leaving the file untouched.
+//! - [`Store::open_reader`]`(path)`: a reader beside that writer ([`Access::ReadOnly`],
+//!   `query_only`), with its own listing orders and search index. In WAL mode it answers
+//!   from the last commit while the writer works, without waiting for it.
 //!
 //! Cache of remote rooms:
 //! - [`Store::upsert_rooms`]`(&[Room]) -> UpsertReport`: one transaction; rooms with
 //!   outbox entries keep their local view (base + pending edits).
 //! - [`Store::upsert_listing`]`(&[Room])`: a full pull; returns the cached rooms it did not
 //!   list, which sync asks the server for; [`Store::remove_gone_rooms`] removes those
-//!   that answered 404. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
+//!   that answered 404. Sync writes its listing in batches ([`Store::upsert_rooms`] per
+//!   batch) and then asks [`Store::unlisted_rooms`]`(listed ids)` for the same candidates. [`Store::replace_all_rooms`] removes unlisted rooms at once (only
 //!   for a listing known to be complete; never drafts, never rooms with outbox entries).
 //! - Transactions that record a send commit with `synchronous = FULL` (`Store::durable`).
 //! - [`Store::get_room`]`(id) -> LocalRoom` (`RoomNotFound`), [`Store::find_room`] → Option,
@@ -71,7 +76,8 @@
 //!   its nearer end. It is read from `rooms` at the first search; the connection's update
 //!   hook tells it which rows this store changed, re-read at the next search; another
 //!   connection's commit or a write of thousands of rows has it read everything again.
-//! - Pulls: one transaction, rows written in id order (both indexes of `rooms` lead with
+//! - Pulls: one transaction per call (sync makes one call per 500 rooms, so the writer
+//!   is free between batches), rows written in id order (both indexes of `rooms` lead with
 //!   the id, so they grow at the end); plain statements, no per-row trigger or RETURNING
 //!   (either makes SQLite keep a statement journal per row); no search index to write;
 //!   unchanged rooms are compared and skipped. A write of ≥ 1000
@@ -106,8 +112,8 @@ pub use error::{Result, StoreError};
 pub use local_room::{LocalRoom, LocalState};
 pub use migrate::{schema_version, SCHEMA_VERSION};
 pub use open::{
-    database_path, default_data_dir, ensure_data_dir, open_connection, BUSY_TIMEOUT, DATA_DIR_ENV,
-    DB_FILE_NAME,
+    database_path, default_data_dir, ensure_data_dir, open_connection, open_connection_as, Access,
+    BUSY_TIMEOUT, DATA_DIR_ENV, DB_FILE_NAME,
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
 pub use rooms::UpsertReport;
@@ -126,7 +132,8 @@ impl Drop for Durable<'_> {
     }
 }
 
-/// The local store: one connection to one database file.
+/// The local store: one connection to one database file (the writer, or a reader:
+/// [`Store::open_reader`]).
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -163,14 +170,41 @@ impl Store {
         let mut conn = open_connection(path)?;
         migrate::migrate(&mut conn, path)?;
         let changed_rows = search::watch_rooms(&conn);
-        Ok(Store {
+        Ok(Store::with_connection(conn, path, changed_rows))
+    }
+
+    /// A reader on a database file another [`Store`] opened (and migrated): a connection
+    /// of its own ([`Access::ReadOnly`]) with its own listing orders and search index. In
+    /// WAL mode it answers from the last committed state while the writer works, without
+    /// waiting for it, and sees each commit at its next call. Every write through it fails.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let conn = open_connection_as(path, Access::ReadOnly)?;
+        let found = schema_version(&conn)?;
+        if found != SCHEMA_VERSION {
+            return Err(error::unreadable(
+                format!("database {}", path.display()),
+                format!("a reader needs schema version {SCHEMA_VERSION} (migrated by the writer), found {found}"),
+            ));
+        }
+        // Nothing is written here: the search index learns of other connections' commits
+        // from `PRAGMA data_version`, so no update hook is needed.
+        let changed_rows = std::sync::Arc::default();
+        Ok(Store::with_connection(conn, path, changed_rows))
+    }
+
+    fn with_connection(
+        conn: Connection,
+        path: &Path,
+        changed_rows: std::sync::Arc<std::sync::Mutex<search::ChangedRows>>,
+    ) -> Store {
+        Store {
             conn,
             path: path.to_path_buf(),
             orders: RefCell::new(orders::OrderCache::default()),
             generation: Cell::new(0),
             search: RefCell::new(search::SearchIndex::new(changed_rows)),
             checkpointer: RefCell::new(None),
-        })
+        }
     }
 
     /// The database file.

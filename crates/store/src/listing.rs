@@ -63,6 +63,9 @@ impl Store {
         search: Option<&str>,
     ) -> Result<(Vec<LocalRoom>, u64)> {
         query.validate()?;
+        // One read transaction: the order, the matches and the rows come from the same
+        // committed state, even while another connection commits meanwhile.
+        let snapshot = self.conn.unchecked_transaction()?;
         let order = self.order(query.sort_by, query.sort_direction)?;
         let offset = query.offset();
         let limit = u64::from(query.limit);
@@ -84,6 +87,7 @@ impl Store {
                 rooms.push(room);
             }
         }
+        snapshot.commit()?;
         Ok((rooms, total))
     }
 }

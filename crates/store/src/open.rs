@@ -37,20 +37,39 @@ pub fn ensure_data_dir(data_dir: &Path) -> Result<()> {
     })
 }
 
-/// Opens a connection to the database file, creating an empty one when missing. Every
-/// connection of the app goes through here: WAL, `synchronous=NORMAL`, a busy timeout and
-/// foreign keys on.
+/// What a connection is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reads and writes; creates the file when missing.
+    ReadWrite,
+    /// Reads only (`query_only`): a reader beside the writer. In WAL mode it sees the last
+    /// committed state while the writer works, and never waits for it. The file must exist.
+    ReadOnly,
+}
+
+/// Opens a read-write connection to the database file, creating an empty one when
+/// missing: [`open_connection_as`] with [`Access::ReadWrite`].
+pub fn open_connection(path: &Path) -> Result<Connection> {
+    open_connection_as(path, Access::ReadWrite)
+}
+
+/// Opens a connection to the database file. Every connection of the app goes through
+/// here: WAL, `synchronous=NORMAL`, a busy timeout and foreign keys on; a reader
+/// ([`Access::ReadOnly`]) is also `query_only`, so a write through it fails.
 ///
 /// Before anything is written, the file is checked: a file that is not a SQLite database,
 /// or one whose schema is newer than this build knows, is refused and left untouched.
-pub fn open_connection(path: &Path) -> Result<Connection> {
+pub fn open_connection_as(path: &Path, access: Access) -> Result<Connection> {
     let open_err = |source| StoreError::Open {
         path: path.to_path_buf(),
         source,
     };
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // Readers open read-write (WAL readers need the shared-memory index, which a
+    // read-only open may not be able to set up) and are made `query_only` below.
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if access == Access::ReadWrite {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
     let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
 
@@ -81,6 +100,10 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
         "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;",
     )
     .map_err(|e| classify(path, e))?;
+    if access == Access::ReadOnly {
+        conn.execute_batch("PRAGMA query_only = ON")
+            .map_err(|e| classify(path, e))?;
+    }
     Ok(conn)
 }
 

@@ -174,16 +174,18 @@ pub(crate) fn upsert_in(conn: &Connection, rooms: &[Room]) -> Result<UpsertRepor
 /// Cached remote rooms without local changes that `rooms` does not hold.
 fn unlisted_in(conn: &Connection, rooms: &[Room]) -> Result<Vec<String>> {
     let listed: HashSet<&str> = rooms.iter().map(|r| r.id.as_str()).collect();
+    unlisted_among(conn, |id| listed.contains(id))
+}
+
+/// Cached remote rooms without local changes for which `listed` says no.
+fn unlisted_among(conn: &Connection, listed: impl Fn(&str) -> bool) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT id FROM rooms WHERE is_draft = 0 AND id NOT IN (SELECT room_id FROM outbox)",
     )?;
     let ids: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(ids
-        .into_iter()
-        .filter(|id| !listed.contains(id.as_str()))
-        .collect())
+    Ok(ids.into_iter().filter(|id| !listed(id)).collect())
 }
 
 /// Removes cached remote rooms (never drafts, never rooms with outbox entries) and what
@@ -260,6 +262,14 @@ impl Store {
             tx.commit()?;
         }
         Ok((report, unlisted))
+    }
+
+    /// The cached remote rooms (no drafts, no rooms with local changes) whose ids are not
+    /// in `listed`: after a listing written in batches ([`Store::upsert_rooms`] per
+    /// batch), the candidates [`Store::upsert_listing`] would return. Ask the server for
+    /// each before [`Store::remove_gone_rooms`].
+    pub fn unlisted_rooms(&self, listed: &HashSet<String>) -> Result<Vec<String>> {
+        unlisted_among(&self.conn, |id| listed.contains(id))
     }
 
     /// Removes cached remote rooms the server said are gone (a 404 on a get), with the

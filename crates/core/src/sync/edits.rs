@@ -24,7 +24,7 @@ pub(super) async fn push_patch(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let Some(entry) = service.store().with(|s| s.outbox_entry(seq))? else {
+        let Some(entry) = service.store().write(move |s| s.outbox_entry(seq)).await? else {
             return Ok(Outcome::default()); // settled meanwhile
         };
         let OutboxOp::Patch(patch) = &entry.op else {
@@ -57,7 +57,8 @@ async fn try_patch(
         .map_err(crate::service::name_not_found(room_id))?;
     let open: Vec<roomdesk_store::Conflict> = service
         .store()
-        .with(|s| s.conflicts())?
+        .write(|s| s.conflicts())
+        .await?
         .into_iter()
         .filter(|c| c.room_id == room_id)
         .collect();
@@ -93,9 +94,11 @@ async fn try_patch(
             theirs: c.theirs.clone(),
             base: c.base.clone(),
         }));
+        let (id, server) = (room_id.to_string(), theirs.clone());
         service
             .store()
-            .with(|s| s.put_conflicts(room_id, &theirs, &all))?;
+            .write(move |s| s.put_conflicts(&id, &server, &all))
+            .await?;
     }
 
     // What leaves the entry: the fields sent and those already there, with the values
@@ -125,9 +128,11 @@ async fn try_patch(
     };
     if !done.is_empty() {
         let sent = RoomPatch::from_fields(done.clone()).map_err(CoreError::from)?;
+        let seq = entry.seq;
         service
             .store()
-            .with(|s| s.complete_patch(entry.seq, &sent, &server_room))?;
+            .write(move |s| s.complete_patch(seq, &sent, &server_room))
+            .await?;
     }
     let pushed = if cmp.send.is_empty() {
         Vec::new()

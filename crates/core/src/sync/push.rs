@@ -59,12 +59,14 @@ pub(super) async fn push_outbox(
 ) -> Result<()> {
     let store = service.store();
     let creates: Vec<OutboxEntry> = store
-        .with(|s| s.outbox())?
+        .write(|s| s.outbox())
+        .await?
         .into_iter()
         .filter(|e| e.kind() == OutboxKind::Create)
         .collect();
     let patch_count = store
-        .with(|s| s.outbox())?
+        .write(|s| s.outbox())
+        .await?
         .iter()
         .filter(|e| e.kind() == OutboxKind::Patch)
         .count();
@@ -81,7 +83,7 @@ pub(super) async fn push_outbox(
     let mut in_a_row = 0u32;
     for entry in creates {
         let outcome = push_create(service, client, entry.seq).await;
-        if !settle(service, &entry, outcome, report, &mut in_a_row)? {
+        if !settle(service, &entry, outcome, report, &mut in_a_row).await? {
             return Ok(());
         }
         done += 1;
@@ -89,17 +91,20 @@ pub(super) async fn push_outbox(
     }
     // Reload: completed creates re-pointed edits made to their drafts.
     let patches: Vec<OutboxEntry> = store
-        .with(|s| s.outbox())?
+        .write(|s| s.outbox())
+        .await?
         .into_iter()
         .filter(|e| e.kind() == OutboxKind::Patch)
         .collect();
     for entry in patches {
+        let id = entry.room_id.clone();
         let still_draft = store
-            .with(|s| s.find_room(&entry.room_id))?
+            .write(move |s| s.find_room(&id))
+            .await?
             .is_some_and(|r| r.state == LocalState::Draft);
         if !still_draft {
             let outcome = push_patch(service, client, entry.seq).await;
-            if !settle(service, &entry, outcome, report, &mut in_a_row)? {
+            if !settle(service, &entry, outcome, report, &mut in_a_row).await? {
                 return Ok(());
             }
         }
@@ -110,7 +115,7 @@ pub(super) async fn push_outbox(
 }
 
 /// Records the outcome of one entry. Returns whether to go on pushing.
-fn settle(
+async fn settle(
     service: &RoomsService,
     entry: &OutboxEntry,
     outcome: std::result::Result<Outcome, EntryError>,
@@ -128,10 +133,11 @@ fn settle(
             if let CoreError::Storage(_) = error {
                 return Err(error);
             }
-            let msg = error.to_string();
+            let (seq, msg) = (entry.seq, error.to_string());
             service
                 .store()
-                .with(|s| s.record_failure(entry.seq, &msg, not_sent))?;
+                .write(move |s| s.record_failure(seq, &msg, not_sent))
+                .await?;
             report.failed.push(FailedChange {
                 kind: entry.kind(),
                 room_id: entry.room_id.clone(),
