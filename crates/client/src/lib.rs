@@ -8,7 +8,9 @@
 //!   list_rooms / list_rooms_page / get_room / create_room / update_room
 //!   statuses / lookup(kind) -> Option (None on 404)
 //!   list_all(sort_by, dir, &progress)           every room, pages of 100, bounded concurrency
-//!   find_created(body, sent_at_millis, &exclude) the room an `Uncertain` create may have made
+//!   find_created(body, sent_at_millis, &exclude) what an `Uncertain` create made: one room,
+//!                                               none, or look-alikes only the user can tell
+//!   server_clock()                              server − local clock, from `Date` headers
 //! ClientError::code() / retryable() / field()
 //! ```
 //!
@@ -28,6 +30,7 @@ mod parse;
 mod reconcile;
 mod retry;
 mod rooms;
+mod server_clock;
 mod transport;
 #[cfg(test)]
 mod wire_tests;
@@ -36,7 +39,8 @@ pub use config::ClientConfig;
 pub use error::{ClientError, Result};
 pub use list_all::{ListProgress, LIST_ALL_PAGE_SIZE};
 pub use parse::RoomsPage;
-pub use reconcile::{CREATED_AT_SKEW_MS, RECONCILE_MAX_PAGES};
+pub use reconcile::{Reconciled, CREATED_AT_SLACK_MS, NO_DATE_ALLOWANCE_MS, RECONCILE_MAX_PAGES};
+pub use server_clock::ClockOffset;
 pub use transport::API_KEY_HEADER;
 
 use std::sync::Arc;
@@ -54,5 +58,11 @@ impl FlowlaClient {
         Ok(FlowlaClient {
             inner: Arc::new(Transport::new(&config)?),
         })
+    }
+
+    /// `server clock − local clock` as the `Date` headers of recent answers bound it;
+    /// `None` until an answer carried one.
+    pub fn server_clock(&self) -> Option<ClockOffset> {
+        self.inner.clock.offset()
     }
 }

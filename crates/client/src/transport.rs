@@ -5,7 +5,8 @@ use crate::config::ClientConfig;
 use crate::error::{from_status, ClientError, Result};
 use crate::pacing::Pacer;
 use crate::retry::{delay, parse_retry_after, verdict, Outcome, RequestKind, Verdict};
-use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use crate::server_clock::ServerClock;
+use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, DATE, RETRY_AFTER};
 use reqwest::Method;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use url::Url;
@@ -41,6 +42,8 @@ pub(crate) struct Transport {
     max_backoff: Duration,
     pub(crate) concurrency: usize,
     pacer: Pacer,
+    /// The server's clock as its answers' `Date` headers tell it.
+    pub(crate) clock: ServerClock,
 }
 
 impl Transport {
@@ -68,6 +71,7 @@ impl Transport {
             max_backoff: config.max_backoff,
             concurrency: config.concurrency,
             pacer: Pacer::new(config.requests_per_minute),
+            clock: ServerClock::default(),
         })
     }
 
@@ -93,7 +97,7 @@ impl Transport {
         loop {
             self.pacer.wait_turn().await;
             let sent_at_millis = now_millis();
-            let (outcome, body) = self.attempt(&call, &url).await;
+            let (outcome, body) = self.attempt(&call, &url, sent_at_millis).await;
             match verdict(call.kind, &outcome) {
                 Verdict::Uncertain(reason) => {
                     return Err(ClientError::Uncertain {
@@ -130,7 +134,7 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, call: &Call<'_>, url: &Url) -> (Outcome, Vec<u8>) {
+    async fn attempt(&self, call: &Call<'_>, url: &Url, sent_at_millis: i64) -> (Outcome, Vec<u8>) {
         let mut request = self
             .http
             .request(call.method.clone(), url.clone())
@@ -145,6 +149,11 @@ impl Transport {
             Ok(r) => r,
             Err(e) => return (failure(&e), Vec::new()),
         };
+        self.clock.record(
+            response.headers().get(DATE).and_then(|v| v.to_str().ok()),
+            sent_at_millis,
+            now_millis(),
+        );
         let status = response.status().as_u16();
         let retry_after = response
             .headers()

@@ -32,6 +32,10 @@ pub enum CoreError {
     Malformed(String),
     #[error("the server may or may not have created the room ({0}); the next sync checks before trying again")]
     Uncertain(String),
+    /// Several server rooms (or none for sure) could be the one an uncertain create made:
+    /// the user adopts one or creates the room again.
+    #[error("{0}")]
+    NeedsDecision(String),
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
     #[error("no conflict on {field} of room {room_id}")]
@@ -64,6 +68,7 @@ impl CoreError {
             CoreError::Timeout => ErrorCode::Timeout,
             CoreError::Malformed(_) => ErrorCode::Malformed,
             CoreError::Uncertain(_) => ErrorCode::Uncertain,
+            CoreError::NeedsDecision(_) => ErrorCode::NeedsDecision,
             CoreError::InvalidConfig(_) => ErrorCode::InvalidConfig,
             CoreError::NoSuchConflict { .. } => ErrorCode::NoSuchConflict,
             CoreError::Busy(_) => ErrorCode::Busy,

@@ -27,6 +27,9 @@ pub enum ErrorCode {
     Malformed,
     /// A create may or may not have reached the server; the next sync finds out.
     Uncertain,
+    /// A create may have made one of several look-alike rooms: the user adopts one or
+    /// creates it again (the outbox lists them).
+    NeedsDecision,
     InvalidConfig,
     NoSuchConflict,
     /// Another sync (in this or another process) is running.
@@ -46,7 +49,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::NotConfigured,
@@ -57,6 +60,7 @@ impl ErrorCode {
         ErrorCode::Timeout,
         ErrorCode::Malformed,
         ErrorCode::Uncertain,
+        ErrorCode::NeedsDecision,
         ErrorCode::InvalidConfig,
         ErrorCode::NoSuchConflict,
         ErrorCode::Busy,
@@ -81,6 +85,7 @@ impl ErrorCode {
             ErrorCode::Timeout => "timeout",
             ErrorCode::Malformed => "malformed",
             ErrorCode::Uncertain => "uncertain",
+            ErrorCode::NeedsDecision => "needs_decision",
             ErrorCode::InvalidConfig => "invalid_config",
             ErrorCode::NoSuchConflict => "no_such_conflict",
             ErrorCode::Busy => "busy",
