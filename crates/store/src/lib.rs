@@ -44,7 +44,8 @@
 //!   user decides: [`Store::adopt_create`]`(seq, room, patch)` or [`Store::create_again`]`(seq)`.
 //! - [`Store::record_failure`]`(seq, error, not_sent)`: attempts += 1, last_error; with
 //!   `not_sent = true` an uncertain create goes back to pending (the server surely did
-//!   nothing). Nothing is removed.
+//!   nothing), and edits made to the draft meanwhile fold back into its body (the newest
+//!   value wins; no older edit is left to be sent after it). Nothing is removed.
 //! - [`Store::complete_create`]`(seq, &server_room) -> LocalRoom`: the draft becomes the
 //!   server room everywhere (later patches, conflicts, `duplicateFromId` of other drafts,
 //!   written fields), the entry is removed, write-only fields remembered. One transaction.

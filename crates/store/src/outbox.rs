@@ -306,7 +306,29 @@ impl Store {
 }
 
 /// An uncertain create goes back to pending: surely not applied (or the user says so).
+/// Edits made to the draft while it might have been on the server were kept as a patch
+/// on the draft id; they fold back into the create body here, in the caller's
+/// transaction, so that later edits (which fold into the body too) stay the newest and no
+/// older patch is sent after the create to overwrite them.
 fn back_to_pending(conn: &Connection, seq: i64) -> Result<()> {
+    let entry = load_entry(conn, seq)?;
+    if let (OutboxOp::Create(body), Some(later)) = (
+        &entry.op,
+        entry_for(conn, &entry.room_id, OutboxKind::Patch)?,
+    ) {
+        let OutboxOp::Patch(patch) = &later.op else {
+            return Err(StoreError::InvalidState(format!(
+                "outbox entry {} is not an edit",
+                later.seq
+            )));
+        };
+        let mut fields = body.to_fields();
+        fields.extend(patch.to_fields());
+        conn.prepare_cached("UPDATE outbox SET payload_json = ?2 WHERE seq = ?1")?
+            .execute(params![seq, to_json(&fields)?])?;
+        conn.prepare_cached("DELETE FROM outbox WHERE seq = ?1")?
+            .execute([later.seq])?;
+    }
     conn.prepare_cached(
         "UPDATE outbox SET state = 'pending', sent_at_ms = NULL, candidates_json = NULL
          WHERE seq = ?1",

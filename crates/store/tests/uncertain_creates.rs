@@ -8,7 +8,7 @@ mod common;
 
 use common::{room, temp_store};
 use roomdesk_model::{NewRoom, RoomPatch};
-use roomdesk_store::{LocalState, OutboxOp, OutboxState, StoreError};
+use roomdesk_store::{LocalState, OutboxKind, OutboxOp, OutboxState, StoreError};
 
 fn body() -> NewRoom {
     NewRoom {
@@ -121,4 +121,40 @@ fn create_again_returns_to_pending_and_never_takes_the_rejected_rooms() {
     assert!(!e.awaiting_decision && e.candidates.is_empty());
     assert_eq!(e.seen_before, ["rm_a", "rm_b", "rm_seen"]);
     assert_eq!(store.get_room(&draft).unwrap().state, LocalState::Draft);
+}
+
+#[test]
+fn a_create_surely_not_sent_takes_back_the_edits_made_meanwhile_and_the_newest_wins() {
+    let (_dir, store) = temp_store();
+    let draft = store.create_draft(&body()).unwrap().room.id;
+    let seq = store.outbox().unwrap()[0].seq;
+    store.mark_uncertain(seq, 1, &[]).unwrap();
+    // While it may be on the server, an edit is a patch on the draft id.
+    store.record_patch(&draft, &title("Second")).unwrap();
+    assert_eq!(store.outbox().unwrap().len(), 2);
+    // The server surely did nothing: the create is pending again, with the edit in it.
+    store
+        .record_failure(seq, "connection refused", true)
+        .unwrap();
+    let outbox = store.outbox().unwrap();
+    assert_eq!(outbox.len(), 1, "the edit folded into the create");
+    let OutboxOp::Create(b) = &outbox[0].op else {
+        panic!()
+    };
+    assert_eq!(b.title.as_deref(), Some("Second"));
+    assert_eq!(b.description.as_deref(), Some("for the buyer"));
+    // A newer edit folds into the body too, and nothing older is left to overwrite it.
+    store.record_patch(&draft, &title("Third")).unwrap();
+    let outbox = store.outbox().unwrap();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].kind(), OutboxKind::Create);
+    let sent = store.mark_uncertain(seq, 2, &[]).unwrap();
+    assert_eq!(sent.title.as_deref(), Some("Third"));
+    let done = store.complete_create(seq, &room("rm_1", "Third")).unwrap();
+    assert_eq!(done.room.title, "Third");
+    assert!(
+        store.outbox().unwrap().is_empty(),
+        "no older edit sent after it"
+    );
+    assert_eq!(store.get_room("rm_1").unwrap().room.title, "Third");
 }
