@@ -19,6 +19,9 @@
 //! only when the server surely did nothing (no connection, 429, 503); otherwise an unknown
 //! outcome is `ClientError::Uncertain` and never blindly retried.
 //!
+//! A reply body over [`MAX_REPLY_BYTES`] (16 MiB) is refused unread: `ReplyTooLarge`
+//! (`reply_too_large`); for a create that is `Uncertain` (the server did answer).
+//!
 //! The API key travels only in the `x-flowla-api-key` header (marked sensitive); it is
 //! never logged, and `ClientConfig`'s `Debug` masks it.
 
@@ -41,7 +44,7 @@ pub use list_all::{ListProgress, LIST_ALL_PAGE_SIZE};
 pub use parse::RoomsPage;
 pub use reconcile::{Reconciled, CREATED_AT_SLACK_MS, NO_DATE_ALLOWANCE_MS, RECONCILE_MAX_PAGES};
 pub use server_clock::ClockOffset;
-pub use transport::API_KEY_HEADER;
+pub use transport::{API_KEY_HEADER, MAX_REPLY_BYTES};
 
 use std::sync::Arc;
 use transport::Transport;

@@ -14,6 +14,11 @@ use url::Url;
 /// The header that carries the API key.
 pub const API_KEY_HEADER: &str = "x-flowla-api-key";
 
+/// The largest reply body read (16 MiB; a page of 100 rooms is well under 1 MiB). A
+/// larger one, by its `Content-Length` or counted while it streams in, is refused
+/// ([`ClientError::ReplyTooLarge`]) before it fills memory.
+pub const MAX_REPLY_BYTES: u64 = 16 * 1024 * 1024;
+
 /// A 2xx answer.
 #[derive(Debug)]
 pub(crate) struct Reply {
@@ -145,7 +150,7 @@ impl Transport {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let response = match request.send().await {
+        let mut response = match request.send().await {
             Ok(r) => r,
             Err(e) => return (failure(&e), Vec::new()),
         };
@@ -160,17 +165,34 @@ impl Transport {
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_retry_after(v, SystemTime::now()));
-        match response.bytes().await {
-            Ok(bytes) => (
-                Outcome::Answer {
-                    status,
-                    retry_after,
-                },
-                bytes.to_vec(),
-            ),
-            Err(e) if e.is_timeout() => (Outcome::TimedOut, Vec::new()),
-            Err(e) => (Outcome::Dropped(describe(&e)), Vec::new()),
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_REPLY_BYTES)
+        {
+            return (Outcome::Oversized, Vec::new());
         }
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if (body.len() + chunk.len()) as u64 > MAX_REPLY_BYTES {
+                        // Dropping the response closes the connection unread.
+                        return (Outcome::Oversized, Vec::new());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.is_timeout() => return (Outcome::TimedOut, Vec::new()),
+                Err(e) => return (Outcome::Dropped(describe(&e)), Vec::new()),
+            }
+        }
+        (
+            Outcome::Answer {
+                status,
+                retry_after,
+            },
+            body,
+        )
     }
 }
 
@@ -188,6 +210,9 @@ fn finish(outcome: Outcome, body: Vec<u8>, sent_at_millis: i64) -> Result<Reply>
         } => Err(from_status(status, &body, retry_after)),
         Outcome::ConnectFailed(why) | Outcome::Dropped(why) => Err(ClientError::Network(why)),
         Outcome::TimedOut => Err(ClientError::Timeout),
+        Outcome::Oversized => Err(ClientError::ReplyTooLarge {
+            limit_bytes: MAX_REPLY_BYTES,
+        }),
     }
 }
 
