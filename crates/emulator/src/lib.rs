@@ -39,6 +39,7 @@ pub use app::EmulatorStats;
 pub use catalog::{template, Template};
 pub use config::{EmulatorConfig, Faults};
 pub use error::{EmulatorError, Result};
+pub use persist::write_file_durably;
 pub use seed::generate_rooms;
 
 use app::{lock, App};
