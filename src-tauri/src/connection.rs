@@ -4,7 +4,7 @@
 
 use crate::error::{Result, ShellError};
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use ts_rs::TS;
 
 /// File name of the saved connection choice inside the data dir.
@@ -42,14 +42,14 @@ impl ConnectionSettings {
         }
     }
 
-    /// Saves atomically (temp file + rename).
+    /// Saves atomically and durably (temp file fsynced, renamed, the folder fsynced): after
+    /// a crash or a power loss the file is the old choice or the new one, never torn.
     pub fn save(&self, data_dir: &Path) -> Result<()> {
         let path = data_dir.join(CONNECTION_FILE);
-        let tmp: PathBuf = data_dir.join(format!("{CONNECTION_FILE}.tmp"));
         let json = serde_json::to_vec_pretty(self)
             .map_err(|e| ShellError::io("encode the connection settings for", &path, e))?;
-        std::fs::write(&tmp, json).map_err(|e| ShellError::io("write", &tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| ShellError::io("replace", &path, e))
+        roomdesk_emulator::write_file_durably(&path, &json)
+            .map_err(|e| ShellError::io("write", &path, e))
     }
 }
 

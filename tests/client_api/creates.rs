@@ -1,6 +1,7 @@
 //! Creates in every mode, and finding the room an uncertain create made.
 
 use super::fixture::{client, emulator, titled};
+use roomdesk_client::Reconciled;
 use roomdesk_model::NewRoom;
 use std::collections::HashSet;
 
@@ -95,7 +96,7 @@ async fn every_create_mode() {
 }
 
 #[tokio::test]
-async fn find_created_picks_the_oldest_match_after_sending() {
+async fn find_created_never_guesses_among_look_alikes() {
     let e = emulator(20).await;
     let c = client(&e);
     let body = NewRoom {
@@ -114,25 +115,35 @@ async fn find_created_picks_the_oldest_match_after_sending() {
         })
         .await
         .unwrap();
+    // The emulator's answers carry `Date`: the client knows the server's clock.
+    let offset = c.server_clock().expect("estimated from Date headers");
+    assert!(
+        offset.lo_ms <= 0 && offset.hi_ms >= 0,
+        "same machine: {offset:?}"
+    );
     let none = HashSet::new();
-    let found = c
-        .find_created(&body, sent_at, &none)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(found.id, first.id);
+    let Reconciled::Ambiguous(both) = c.find_created(&body, sent_at, &none).await.unwrap() else {
+        panic!("two look-alikes: the user decides")
+    };
+    let ids: Vec<&str> = both.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, [second.id.as_str(), first.id.as_str()], "newest first");
     let skip_first: HashSet<String> = [first.id.clone()].into();
-    let found = c
-        .find_created(&body, sent_at, &skip_first)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(found.id, second.id);
+    let found = c.find_created(&body, sent_at, &skip_first).await.unwrap();
+    assert!(
+        matches!(&found, Reconciled::Created(r) if r.id == second.id),
+        "{found:?}"
+    );
     let skip_both: HashSet<String> = [first.id, second.id].into();
     assert_eq!(
         c.find_created(&body, sent_at, &skip_both).await.unwrap(),
-        None,
+        Reconciled::NotCreated,
         "{other:?} differs in themeColor"
+    );
+    // Rooms made well before the send (by the server's clock) are never candidates.
+    let later = sent_at + 60_000;
+    assert_eq!(
+        c.find_created(&body, later, &none).await.unwrap(),
+        Reconciled::NotCreated
     );
     e.shutdown().await;
 }

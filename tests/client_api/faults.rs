@@ -1,7 +1,7 @@
 //! The client under the emulator's injected faults: 429 with Retry-After, 5xx,
 //! malformed bodies, commit-then-drop, timeouts, offline, a closed port.
 
-use super::fixture::{client, client_with, emulator, set, titled};
+use super::fixture::{client, client_with, emulator, set, settled, titled};
 use roomdesk_client::{ClientError, FlowlaClient};
 use roomdesk_model::{ListQuery, NewRoom};
 use std::collections::HashSet;
@@ -135,7 +135,10 @@ async fn creates_under_5xx_are_uncertain_or_retried_never_duplicated() {
     set(&e, |_| {});
     // Injected 5xx happen before any effect: reconciliation finds nothing to adopt.
     for (body, sent_at) in &uncertain {
-        assert_eq!(c.find_created(body, *sent_at, &made).await.unwrap(), None);
+        assert_eq!(
+            settled(c.find_created(body, *sent_at, &made).await.unwrap()),
+            None
+        );
     }
     let on_server: HashSet<String> = e.rooms().into_iter().map(|r| r.id).collect();
     assert_eq!(
@@ -167,10 +170,11 @@ async fn malformed_bodies_are_errors_not_panics() {
     set(&e, |_| {});
     let held = titled(&e, "Garbled answer");
     assert_eq!(held.len(), 1);
-    let found = c
-        .find_created(&body, sent_at_millis, &HashSet::new())
-        .await
-        .unwrap();
+    let found = settled(
+        c.find_created(&body, sent_at_millis, &HashSet::new())
+            .await
+            .unwrap(),
+    );
     assert_eq!(found.map(|r| r.id), Some(held[0].id.clone()));
     e.shutdown().await;
 }
@@ -210,21 +214,23 @@ async fn commit_then_drop_is_uncertain_and_reconciled_without_a_duplicate() {
     };
 
     set(&e, |_| {});
-    let found = c
-        .find_created(&body, sent_at_millis, &HashSet::new())
-        .await
-        .unwrap();
+    let found = settled(
+        c.find_created(&body, sent_at_millis, &HashSet::new())
+            .await
+            .unwrap(),
+    );
     assert_eq!(found.as_ref().map(|r| &r.id), Some(&held[0].id));
     let known: HashSet<String> = [held[0].id.clone()].into();
     assert_eq!(
-        c.find_created(&body, sent_at_millis, &known).await.unwrap(),
+        settled(c.find_created(&body, sent_at_millis, &known).await.unwrap()),
         None
     );
-    let found = c
-        .find_created(&templated, t_sent, &HashSet::new())
-        .await
-        .unwrap()
-        .unwrap();
+    let found = settled(
+        c.find_created(&templated, t_sent, &HashSet::new())
+            .await
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(found.company_id.as_deref(), Some("cmp_0004"));
     assert_eq!(found.cover_title.as_deref(), Some("Welcome aboard"));
     assert_eq!(e.rooms().len(), 32);
@@ -249,9 +255,11 @@ async fn offline_is_a_retryable_network_error() {
     };
     set(&e, |_| {});
     assert_eq!(
-        c.find_created(&body, sent_at_millis, &HashSet::new())
-            .await
-            .unwrap(),
+        settled(
+            c.find_created(&body, sent_at_millis, &HashSet::new())
+                .await
+                .unwrap()
+        ),
         None
     );
     assert_eq!(e.stats().rooms_created, 0);
@@ -292,10 +300,11 @@ async fn timeouts_are_timeout_for_reads_and_uncertain_for_creates() {
     // Whatever the server did, reconciliation agrees with it.
     tokio::time::sleep(Duration::from_millis(1200)).await;
     set(&e, |_| {});
-    let found = c
-        .find_created(&body, sent_at_millis, &HashSet::new())
-        .await
-        .unwrap();
+    let found = settled(
+        c.find_created(&body, sent_at_millis, &HashSet::new())
+            .await
+            .unwrap(),
+    );
     let held = titled(&e, "Slow server");
     assert!(held.len() <= 1);
     assert_eq!(found.map(|r| r.id), held.first().map(|r| r.id.clone()));

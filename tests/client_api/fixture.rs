@@ -1,7 +1,7 @@
 //! The client suite's fixture: a real emulator on 127.0.0.1:0 and the real client with
 //! quick retries.
 
-use roomdesk_client::{ClientConfig, FlowlaClient};
+use roomdesk_client::{ClientConfig, FlowlaClient, Reconciled};
 use roomdesk_emulator::{spawn, EmulatorConfig, EmulatorHandle, Faults};
 use roomdesk_model::Room;
 use std::time::Duration;
@@ -51,4 +51,14 @@ pub fn set(e: &EmulatorHandle, tweak: impl FnOnce(&mut Faults)) {
 /// The rooms on the server with this exact title.
 pub fn titled(e: &EmulatorHandle, title: &str) -> Vec<Room> {
     e.rooms().into_iter().filter(|r| r.title == title).collect()
+}
+
+/// The room reconciliation settled on (`None`: not created); look-alikes it left to the
+/// user fail the test.
+pub fn settled(r: Reconciled) -> Option<Room> {
+    match r {
+        Reconciled::Created(room) => Some(*room),
+        Reconciled::NotCreated => None,
+        Reconciled::Ambiguous(rooms) => panic!("left to the user: {rooms:?}"),
+    }
 }

@@ -78,6 +78,9 @@ pub struct EmulatorArgs {
     /// Fraction of creates that commit the room, then drop the connection (0..1)
     #[arg(long, default_value_t = 0.0)]
     pub drop_after_create_rate: f64,
+    /// Fraction of creates whose connection is dropped before the room is stored (0..1)
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_before_create_rate: f64,
     /// Load rooms from this file if it exists, and save every change to it
     #[arg(long)]
     pub state_file: Option<PathBuf>,
@@ -213,6 +216,12 @@ pub enum OutboxCommand {
         #[arg(value_enum)]
         choice: ChoiceArg,
     },
+    /// A draft that may have become one of several look-alike rooms (listed by `outbox`):
+    /// it became this one. Its fields the room does not show are sent as an edit
+    Adopt { draft_id: String, room_id: String },
+    /// A draft that may have become one of several look-alike rooms: none is it, send it
+    /// anew (those rooms are never taken for it)
+    CreateAgain { draft_id: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

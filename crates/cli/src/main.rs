@@ -45,7 +45,7 @@ async fn run(cli: Cli, out: &Output) -> Result<u8, commands::CliError> {
         }
         Command::Outbox { action } => {
             let service = commands::open_service(&cli.base_url, cli.data_dir)?;
-            commands::outbox::run(&service, action, out)
+            commands::outbox::run(&service, action, out).await
         }
         Command::Statuses => {
             let service = commands::open_service(&cli.base_url, cli.data_dir)?;

@@ -228,6 +228,19 @@ impl Output {
                 )
             );
         }
+        for e in entries.iter().filter(|e| e.awaiting_decision) {
+            println!(
+                "\n{} may have become one of these rooms (roomdesk outbox adopt {} <room-id>, \
+                 or roomdesk outbox create-again {}):",
+                e.room_id, e.room_id, e.room_id
+            );
+            let rows: Vec<Vec<String>> = e
+                .candidates
+                .iter()
+                .map(|r| vec![r.id.clone(), fit(&r.title, 40), r.created_at.clone()])
+                .collect();
+            print!("{}", table(&["ROOM", "TITLE", "CREATED"], &rows));
+        }
         if !conflicts.is_empty() {
             println!(
                 "\nconflicts (settle with: roomdesk outbox resolve <room-id> <field> mine|theirs):"

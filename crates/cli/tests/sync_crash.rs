@@ -1,7 +1,12 @@
-//! Crash safety: `roomdesk sync` is killed (SIGKILL) at many different moments, between
-//! and during requests (the emulator answers slowly), and started again. After a final
-//! sync the server holds every draft exactly once and every edit, and the outbox is empty.
+//! Crash safety: `roomdesk sync` is killed (SIGKILL) 100 times at different moments of a
+//! running sync, between and during requests (the emulator answers slowly), and started
+//! again. Every kill is checked to have landed mid-sync: the process held the data dir's
+//! sync lock just before (read from `/proc/locks`, without touching the lock) and died of
+//! the signal, not of finishing. After a final sync the server holds every draft exactly
+//! once and every edit, and the outbox is empty.
 
+// The kill check reads `/proc/locks`.
+#![cfg(target_os = "linux")]
 // Test code: a failed step is a failed test (helpers too, not only #[test] bodies).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
@@ -9,11 +14,33 @@ use roomdesk_client::ClientConfig;
 use roomdesk_core::{RoomsService, ServiceOptions, Source};
 use roomdesk_emulator::{EmulatorConfig, Faults};
 use roomdesk_model::{NewRoom, RoomPatch};
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
 use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_roomdesk");
 const KEY: &str = "crash-test-key";
 const DRAFTS: usize = 40;
+/// Kills that must land while a sync runs.
+const KILLS: usize = 100;
+
+/// Whether process `pid` holds a `flock` on `path` now (Linux: `/proc/locks` lists each
+/// lock as `N: FLOCK ADVISORY WRITE <pid> <major>:<minor>:<inode> 0 EOF`).
+fn holds_flock(pid: u32, path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    let inode = format!(":{}", meta.ino());
+    let locks = std::fs::read_to_string("/proc/locks").unwrap();
+    locks.lines().any(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        fields.len() >= 6
+            && fields[1] == "FLOCK"
+            && fields[4] == pid.to_string()
+            && fields[5].ends_with(&inode)
+    })
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
@@ -73,8 +100,15 @@ async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
         latency_ms: 40,
         ..Default::default()
     });
-    let mut killed_while_running = 0;
-    for k in 0..24u64 {
+    let lock_file = dir.path().join("sync.lock");
+    let mut landed = 0;
+    let mut runs = 0;
+    while landed < KILLS {
+        runs += 1;
+        assert!(
+            runs <= 4 * KILLS,
+            "only {landed} of {runs} runs could be killed mid-sync"
+        );
         let mut child = tokio::process::Command::new(BIN)
             .arg("sync")
             .env("FLOWLA_BASE_URL", emu.base_url())
@@ -82,18 +116,37 @@ async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
             .env("ROOMDESK_DATA_DIR", dir.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
             .spawn()
             .unwrap();
-        // Staggered, co-prime steps: kill points spread over the whole run.
-        tokio::time::sleep(Duration::from_millis(15 + (k * 53) % 300)).await;
-        if child.try_wait().unwrap().is_none() {
-            killed_while_running += 1;
+        let pid = child.id().unwrap();
+        // The sync has begun once this process holds the data dir's sync lock.
+        let mut started = false;
+        for _ in 0..30_000 {
+            if holds_flock(pid, &lock_file) {
+                started = true;
+                break;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(1)).await;
         }
-        child.kill().await.unwrap();
+        // Staggered, co-prime steps: kill points spread over the push and the pull.
+        let into = Duration::from_millis((runs as u64 * 37) % 170);
+        tokio::time::sleep(into).await;
+        if !(started && holds_flock(pid, &lock_file)) {
+            // The sync ended first (or never began): not a kill mid-sync; run another.
+            child.wait().await.unwrap();
+            continue;
+        }
+        child.start_kill().unwrap();
+        let status = child.wait().await.unwrap();
+        // It held the lock just before, and died of the kill, not of finishing.
+        assert_eq!(status.signal(), Some(9), "run {runs}: {status:?}");
+        landed += 1;
     }
-    // How many kills hit a running sync depends on the machine's speed: printed, not
-    // asserted (the verdict below must not depend on timing).
-    eprintln!("{killed_while_running} of 24 kills interrupted a running sync");
+    eprintln!("{landed} kills landed during a sync, in {runs} runs");
 
     emu.set_faults(Faults::default());
     let mut status = None;

@@ -11,5 +11,7 @@ mod edits_during_sync;
 mod fixture;
 #[path = "sync_safety/skipped_listing.rs"]
 mod skipped_listing;
+#[path = "sync_safety/twins.rs"]
+mod twins;
 #[path = "sync_safety/two_writers.rs"]
 mod two_writers;

@@ -30,6 +30,11 @@ pub enum ClientError {
     #[error("the Flowla API sent an answer we cannot read: {0}")]
     Malformed(String),
     #[error(
+        "the Flowla API sent an answer larger than {} MiB; it was refused unread",
+        limit_bytes / (1024 * 1024)
+    )]
+    ReplyTooLarge { limit_bytes: u64 },
+    #[error(
         "the room may or may not have been created ({reason}); look for it before trying again"
     )]
     Uncertain { sent_at_millis: i64, reason: String },
@@ -51,6 +56,7 @@ impl ClientError {
             ClientError::Network(_) => "network",
             ClientError::Timeout => "timeout",
             ClientError::Malformed(_) => "malformed",
+            ClientError::ReplyTooLarge { .. } => "reply_too_large",
             ClientError::Uncertain { .. } => "uncertain",
             ClientError::InvalidConfig(_) => "invalid_config",
             ClientError::InvalidInput(_) => "invalid_input",
@@ -70,6 +76,7 @@ impl ClientError {
             | ClientError::NotFound { .. }
             | ClientError::Validation { .. }
             | ClientError::Uncertain { .. }
+            | ClientError::ReplyTooLarge { .. }
             | ClientError::InvalidConfig(_)
             | ClientError::InvalidInput(_) => false,
         }

@@ -8,7 +8,9 @@
 //!   list_rooms / list_rooms_page / get_room / create_room / update_room
 //!   statuses / lookup(kind) -> Option (None on 404)
 //!   list_all(sort_by, dir, &progress)           every room, pages of 100, bounded concurrency
-//!   find_created(body, sent_at_millis, &exclude) the room an `Uncertain` create may have made
+//!   find_created(body, sent_at_millis, &exclude) what an `Uncertain` create made: one room,
+//!                                               none, or look-alikes only the user can tell
+//!   server_clock()                              server − local clock, from `Date` headers
 //! ClientError::code() / retryable() / field()
 //! ```
 //!
@@ -16,6 +18,9 @@
 //! and lost connections with capped exponential backoff + jitter. A create is retried
 //! only when the server surely did nothing (no connection, 429, 503); otherwise an unknown
 //! outcome is `ClientError::Uncertain` and never blindly retried.
+//!
+//! A reply body over [`MAX_REPLY_BYTES`] (16 MiB) is refused unread: `ReplyTooLarge`
+//! (`reply_too_large`); for a create that is `Uncertain` (the server did answer).
 //!
 //! The API key travels only in the `x-flowla-api-key` header (marked sensitive); it is
 //! never logged, and `ClientConfig`'s `Debug` masks it.
@@ -28,6 +33,7 @@ mod parse;
 mod reconcile;
 mod retry;
 mod rooms;
+mod server_clock;
 mod transport;
 #[cfg(test)]
 mod wire_tests;
@@ -36,8 +42,9 @@ pub use config::ClientConfig;
 pub use error::{ClientError, Result};
 pub use list_all::{ListProgress, LIST_ALL_PAGE_SIZE};
 pub use parse::RoomsPage;
-pub use reconcile::{CREATED_AT_SKEW_MS, RECONCILE_MAX_PAGES};
-pub use transport::API_KEY_HEADER;
+pub use reconcile::{Reconciled, CREATED_AT_SLACK_MS, NO_DATE_ALLOWANCE_MS, RECONCILE_MAX_PAGES};
+pub use server_clock::ClockOffset;
+pub use transport::{API_KEY_HEADER, MAX_REPLY_BYTES};
 
 use std::sync::Arc;
 use transport::Transport;
@@ -54,5 +61,11 @@ impl FlowlaClient {
         Ok(FlowlaClient {
             inner: Arc::new(Transport::new(&config)?),
         })
+    }
+
+    /// `server clock − local clock` as the `Date` headers of recent answers bound it;
+    /// `None` until an answer carried one.
+    pub fn server_clock(&self) -> Option<ClockOffset> {
+        self.inner.clock.offset()
     }
 }

@@ -1,15 +1,22 @@
 //! Finding the room an *uncertain* create may have made.
 //!
-//! Walks the newest rooms (`createdAt DESC`) back to `sent_at - CREATED_AT_SKEW_MS`
-//! (clocks differ), and keeps those that match every field the body sent that the server
-//! returns in the room object. Write-only fields (`description`, `statusId`, `labelId`,
-//! `email`, CRM ids) cannot be compared. For a blank create, returned fields the body left
-//! out must be empty; for a template or duplicate they come from the source and are
-//! ignored.
+//! Walks the newest rooms (`createdAt DESC`) back to the earliest moment the server could
+//! have stamped our room, and keeps those that match every field the body sent that the
+//! server returns in the room object. Write-only fields (`description`, `statusId`,
+//! `labelId`, `email`, CRM ids) cannot be compared. For a blank create, returned fields
+//! the body left out must be empty; for a template or duplicate they come from the source
+//! and are ignored. Rooms the caller knows are not ours (made by Roomdesk for another
+//! create, or already seen before the send) are skipped.
 //!
-//! Choice among several matches: the **oldest one created at/after `sent_at`** (the first
-//! room made after we sent is the likeliest to be ours; later twins are someone else's),
-//! else the newest one inside the skew allowance (closest to when we sent).
+//! The earliest moment: `sent_at` on the server's clock, which the client estimates from
+//! the `Date` header of the server's answers ([`crate::ClockOffset`]), less
+//! [`CREATED_AT_SLACK_MS`]. An answer without `Date` gives no estimate: then the allowance
+//! is [`NO_DATE_ALLOWANCE_MS`] before `sent_at`, a guess that holds for servers whose clock
+//! is kept by NTP (and the only guess we make).
+//!
+//! Nothing is guessed among look-alikes: exactly one candidate is the room, none means the
+//! create never reached the server, and several (or a walk that could not reach back far
+//! enough) are [`Reconciled::Ambiguous`]: the user decides.
 
 use crate::error::{ClientError, Result};
 use crate::FlowlaClient;
@@ -18,26 +25,50 @@ use roomdesk_model::{
 };
 use std::collections::HashSet;
 
-/// How far before `sent_at` a matching room may have been stamped (server clock skew).
-pub const CREATED_AT_SKEW_MS: i64 = 5 * 60 * 1000;
+/// Allowance below the estimated server time of the send: several servers behind one API
+/// may disagree a little, and `createdAt` may be stamped by another machine than `Date`.
+pub const CREATED_AT_SLACK_MS: i64 = 2_000;
+
+/// Allowance below `sent_at` when no answer carried a `Date` header (no clock estimate).
+pub const NO_DATE_ALLOWANCE_MS: i64 = 10_000;
 
 /// At most this many pages of 100 newest rooms are searched.
 pub const RECONCILE_MAX_PAGES: u32 = 20;
 
+/// What became of an uncertain create.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reconciled {
+    /// Exactly one room could be the one the create made.
+    Created(Box<Room>),
+    /// No room could be: the create did not reach the server.
+    NotCreated,
+    /// Several rooms could be (listed newest first), or the walk could not reach back to
+    /// the send (then the list may be empty): only the user can tell.
+    Ambiguous(Vec<Room>),
+}
+
 impl FlowlaClient {
-    /// The room an `Uncertain` create of `body` (sent at `sent_at_millis`) made, if any.
-    /// Rooms in `exclude` (already known to the caller) are skipped.
+    /// The earliest `createdAt` (epoch ms, server clock) a room made by a create sent at
+    /// `sent_at_millis` (local clock) can carry.
+    pub fn created_floor(&self, sent_at_millis: i64) -> i64 {
+        match self.server_clock() {
+            Some(offset) => sent_at_millis + offset.lo_ms - CREATED_AT_SLACK_MS,
+            None => sent_at_millis - NO_DATE_ALLOWANCE_MS,
+        }
+    }
+
+    /// What an `Uncertain` create of `body` (sent at `sent_at_millis`) made. Rooms in
+    /// `exclude` (known not to be this create's) are skipped.
     pub async fn find_created(
         &self,
         body: &NewRoom,
         sent_at_millis: i64,
         exclude: &HashSet<String>,
-    ) -> Result<Option<Room>> {
+    ) -> Result<Reconciled> {
         // Compare against what was sent: the normalised body.
         let body = body.validate().map_err(ClientError::InvalidInput)?;
-        let floor = sent_at_millis.saturating_sub(CREATED_AT_SKEW_MS);
-        let mut after: Option<Room> = None;
-        let mut before: Option<Room> = None;
+        let mut found: Vec<Room> = Vec::new();
+        let mut floor: Option<i64> = None;
         for page in 1..=RECONCILE_MAX_PAGES {
             let q = ListQuery {
                 page,
@@ -46,30 +77,30 @@ impl FlowlaClient {
                 sort_direction: SortDirection::Desc,
             };
             let rooms = self.list_rooms(&q).await?;
+            // After the first answer, so that its `Date` counts.
+            let floor = *floor.get_or_insert_with(|| self.created_floor(sent_at_millis));
             let full = rooms.len() == q.limit as usize;
             let mut reached_floor = false;
             for room in rooms {
-                let Some(created) = parse_timestamp_millis(&room.created_at) else {
-                    continue;
-                };
-                if created < floor {
+                let created = parse_timestamp_millis(&room.created_at);
+                if created.is_some_and(|c| c < floor) {
                     reached_floor = true;
                     break;
                 }
-                if exclude.contains(&room.id) || !matches_body(&body, &room) {
-                    continue;
-                }
-                if created >= sent_at_millis {
-                    after = Some(room); // walking newest first: the last one is the oldest
-                } else if before.is_none() {
-                    before = Some(room);
+                if !exclude.contains(&room.id) && matches_body(&body, &room) {
+                    found.push(room);
                 }
             }
             if reached_floor || !full {
-                break;
+                return Ok(match found.len() {
+                    0 => Reconciled::NotCreated,
+                    1 => Reconciled::Created(Box::new(found.remove(0))),
+                    _ => Reconciled::Ambiguous(found),
+                });
             }
         }
-        Ok(after.or(before))
+        // So many rooms since the send that ours could be further back.
+        Ok(Reconciled::Ambiguous(found))
     }
 }
 

@@ -34,6 +34,8 @@ pub(crate) enum Outcome {
     TimedOut,
     /// The request went out, the connection was lost before a full answer.
     Dropped(String),
+    /// An answer whose body is over the size limit: refused, not read.
+    Oversized,
 }
 
 /// What to do after an attempt.
@@ -87,6 +89,11 @@ pub(crate) fn verdict(kind: RequestKind, outcome: &Outcome) -> Verdict {
         (RequestKind::Create, Outcome::Dropped(why)) => Verdict::Uncertain(format!(
             "the connection was lost after the request was sent ({why})"
         )),
+        // The server did answer a create, with more than we read: it may have made it.
+        (RequestKind::Create, Outcome::Oversized) => {
+            Verdict::Uncertain("the answer was too large to read".to_string())
+        }
+        (RequestKind::Idempotent, Outcome::Oversized) => Verdict::Finish,
     }
 }
 

@@ -5,13 +5,19 @@ use crate::config::ClientConfig;
 use crate::error::{from_status, ClientError, Result};
 use crate::pacing::Pacer;
 use crate::retry::{delay, parse_retry_after, verdict, Outcome, RequestKind, Verdict};
-use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, RETRY_AFTER};
+use crate::server_clock::ServerClock;
+use reqwest::header::{HeaderValue, ACCEPT, CONTENT_TYPE, DATE, RETRY_AFTER};
 use reqwest::Method;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use url::Url;
 
 /// The header that carries the API key.
 pub const API_KEY_HEADER: &str = "x-flowla-api-key";
+
+/// The largest reply body read (16 MiB; a page of 100 rooms is well under 1 MiB). A
+/// larger one, by its `Content-Length` or counted while it streams in, is refused
+/// ([`ClientError::ReplyTooLarge`]) before it fills memory.
+pub const MAX_REPLY_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A 2xx answer.
 #[derive(Debug)]
@@ -41,6 +47,8 @@ pub(crate) struct Transport {
     max_backoff: Duration,
     pub(crate) concurrency: usize,
     pacer: Pacer,
+    /// The server's clock as its answers' `Date` headers tell it.
+    pub(crate) clock: ServerClock,
 }
 
 impl Transport {
@@ -68,6 +76,7 @@ impl Transport {
             max_backoff: config.max_backoff,
             concurrency: config.concurrency,
             pacer: Pacer::new(config.requests_per_minute),
+            clock: ServerClock::default(),
         })
     }
 
@@ -93,7 +102,7 @@ impl Transport {
         loop {
             self.pacer.wait_turn().await;
             let sent_at_millis = now_millis();
-            let (outcome, body) = self.attempt(&call, &url).await;
+            let (outcome, body) = self.attempt(&call, &url, sent_at_millis).await;
             match verdict(call.kind, &outcome) {
                 Verdict::Uncertain(reason) => {
                     return Err(ClientError::Uncertain {
@@ -130,7 +139,7 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, call: &Call<'_>, url: &Url) -> (Outcome, Vec<u8>) {
+    async fn attempt(&self, call: &Call<'_>, url: &Url, sent_at_millis: i64) -> (Outcome, Vec<u8>) {
         let mut request = self
             .http
             .request(call.method.clone(), url.clone())
@@ -141,27 +150,49 @@ impl Transport {
                 .header(CONTENT_TYPE, "application/json")
                 .body(body.clone());
         }
-        let response = match request.send().await {
+        let mut response = match request.send().await {
             Ok(r) => r,
             Err(e) => return (failure(&e), Vec::new()),
         };
+        self.clock.record(
+            response.headers().get(DATE).and_then(|v| v.to_str().ok()),
+            sent_at_millis,
+            now_millis(),
+        );
         let status = response.status().as_u16();
         let retry_after = response
             .headers()
             .get(RETRY_AFTER)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| parse_retry_after(v, SystemTime::now()));
-        match response.bytes().await {
-            Ok(bytes) => (
-                Outcome::Answer {
-                    status,
-                    retry_after,
-                },
-                bytes.to_vec(),
-            ),
-            Err(e) if e.is_timeout() => (Outcome::TimedOut, Vec::new()),
-            Err(e) => (Outcome::Dropped(describe(&e)), Vec::new()),
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_REPLY_BYTES)
+        {
+            return (Outcome::Oversized, Vec::new());
         }
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if (body.len() + chunk.len()) as u64 > MAX_REPLY_BYTES {
+                        // Dropping the response closes the connection unread.
+                        return (Outcome::Oversized, Vec::new());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.is_timeout() => return (Outcome::TimedOut, Vec::new()),
+                Err(e) => return (Outcome::Dropped(describe(&e)), Vec::new()),
+            }
+        }
+        (
+            Outcome::Answer {
+                status,
+                retry_after,
+            },
+            body,
+        )
     }
 }
 
@@ -179,6 +210,9 @@ fn finish(outcome: Outcome, body: Vec<u8>, sent_at_millis: i64) -> Result<Reply>
         } => Err(from_status(status, &body, retry_after)),
         Outcome::ConnectFailed(why) | Outcome::Dropped(why) => Err(ClientError::Network(why)),
         Outcome::TimedOut => Err(ClientError::Timeout),
+        Outcome::Oversized => Err(ClientError::ReplyTooLarge {
+            limit_bytes: MAX_REPLY_BYTES,
+        }),
     }
 }
 

@@ -195,3 +195,76 @@ async fn a_503_create_is_retried_and_redirects_are_not_followed() {
         "{err:?}"
     );
 }
+
+/// A server that answers one request with a 200 of `size` bytes, announced by
+/// `Content-Length` or (without it) streamed until the connection closes.
+async fn big_reply(size: usize, announced: bool) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let Ok((mut socket, _)) = listener.accept().await else {
+            return;
+        };
+        let mut head = [0u8; 4096];
+        let _ = socket.read(&mut head).await;
+        let length = if announced {
+            format!("Content-Length: {size}\r\n")
+        } else {
+            String::new()
+        };
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n{length}\r\n"
+        );
+        if socket.write_all(head.as_bytes()).await.is_err() {
+            return;
+        }
+        let chunk = vec![b' '; 64 * 1024];
+        let mut sent = 0;
+        while sent < size {
+            let n = chunk.len().min(size - sent);
+            if socket.write_all(&chunk[..n]).await.is_err() {
+                return; // the client hung up: what we want
+            }
+            sent += n;
+        }
+        socket.shutdown().await.ok();
+    });
+    base
+}
+
+#[tokio::test]
+async fn replies_over_16_mib_are_refused_unread() {
+    let over = (crate::MAX_REPLY_BYTES + 1) as usize;
+    // Announced too large: refused before reading the body.
+    let err = client(&big_reply(over, true).await)
+        .statuses()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err,
+        ClientError::ReplyTooLarge {
+            limit_bytes: crate::MAX_REPLY_BYTES
+        }
+    );
+    assert_eq!(err.code(), "reply_too_large");
+    assert!(err.to_string().contains("16 MiB"), "{err}");
+    assert!(!err.retryable());
+    // Not announced: counted as it streams in, refused at the limit.
+    let err = client(&big_reply(over, false).await)
+        .statuses()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "reply_too_large");
+    // A create answered too largely may have happened.
+    let err = client(&big_reply(over, false).await)
+        .create_room(&NewRoom::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "uncertain", "{err:?}");
+    // Just under the limit is read (and then is not JSON: malformed, not refused).
+    let err = client(&big_reply(1024 * 1024, false).await)
+        .statuses()
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), "malformed", "{err:?}");
+}

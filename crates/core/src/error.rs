@@ -30,8 +30,15 @@ pub enum CoreError {
     Timeout,
     #[error("the server sent an answer we cannot read: {0}")]
     Malformed(String),
+    /// The server's answer was over the size limit and was refused unread.
+    #[error("the server sent an answer larger than {} MiB; it was refused unread", limit_bytes / (1024 * 1024))]
+    ReplyTooLarge { limit_bytes: u64 },
     #[error("the server may or may not have created the room ({0}); the next sync checks before trying again")]
     Uncertain(String),
+    /// Several server rooms (or none for sure) could be the one an uncertain create made:
+    /// the user adopts one or creates the room again.
+    #[error("{0}")]
+    NeedsDecision(String),
     #[error("invalid configuration: {0}")]
     InvalidConfig(String),
     #[error("no conflict on {field} of room {room_id}")]
@@ -63,7 +70,9 @@ impl CoreError {
             CoreError::Network(_) => ErrorCode::Network,
             CoreError::Timeout => ErrorCode::Timeout,
             CoreError::Malformed(_) => ErrorCode::Malformed,
+            CoreError::ReplyTooLarge { .. } => ErrorCode::ReplyTooLarge,
             CoreError::Uncertain(_) => ErrorCode::Uncertain,
+            CoreError::NeedsDecision(_) => ErrorCode::NeedsDecision,
             CoreError::InvalidConfig(_) => ErrorCode::InvalidConfig,
             CoreError::NoSuchConflict { .. } => ErrorCode::NoSuchConflict,
             CoreError::Busy(_) => ErrorCode::Busy,
@@ -149,6 +158,7 @@ impl From<ClientError> for CoreError {
             ClientError::Network(m) => CoreError::Network(m),
             ClientError::Timeout => CoreError::Timeout,
             ClientError::Malformed(m) => CoreError::Malformed(m),
+            ClientError::ReplyTooLarge { limit_bytes } => CoreError::ReplyTooLarge { limit_bytes },
             ClientError::Uncertain { reason, .. } => CoreError::Uncertain(reason),
             ClientError::InvalidConfig(m) => CoreError::InvalidConfig(m),
         }

@@ -25,8 +25,13 @@ pub enum ErrorCode {
     Timeout,
     /// The server's answer could not be read.
     Malformed,
+    /// The server's answer was over the size limit (16 MiB) and was refused unread.
+    ReplyTooLarge,
     /// A create may or may not have reached the server; the next sync finds out.
     Uncertain,
+    /// A create may have made one of several look-alike rooms: the user adopts one or
+    /// creates it again (the outbox lists them).
+    NeedsDecision,
     InvalidConfig,
     NoSuchConflict,
     /// Another sync (in this or another process) is running.
@@ -46,7 +51,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::NotConfigured,
@@ -56,7 +61,9 @@ impl ErrorCode {
         ErrorCode::Network,
         ErrorCode::Timeout,
         ErrorCode::Malformed,
+        ErrorCode::ReplyTooLarge,
         ErrorCode::Uncertain,
+        ErrorCode::NeedsDecision,
         ErrorCode::InvalidConfig,
         ErrorCode::NoSuchConflict,
         ErrorCode::Busy,
@@ -80,7 +87,9 @@ impl ErrorCode {
             ErrorCode::Network => "network",
             ErrorCode::Timeout => "timeout",
             ErrorCode::Malformed => "malformed",
+            ErrorCode::ReplyTooLarge => "reply_too_large",
             ErrorCode::Uncertain => "uncertain",
+            ErrorCode::NeedsDecision => "needs_decision",
             ErrorCode::InvalidConfig => "invalid_config",
             ErrorCode::NoSuchConflict => "no_such_conflict",
             ErrorCode::Busy => "busy",

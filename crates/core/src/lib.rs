@@ -11,6 +11,8 @@
 //! - [`RoomsService::sync`]: push the outbox (creates, then edits), pull every room.
 //! - [`RoomsService::outbox`], [`RoomsService::conflicts`], [`RoomsService::resolve`],
 //!   [`RoomsService::discard_local_changes`].
+//! - A create that may have made one of several look-alike rooms (its outbox entry lists
+//!   them): [`RoomsService::adopt_room`] or [`RoomsService::create_again`].
 //! - [`validate_room_input`]: the problems a create or an update would be refused for.
 //! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
 //! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
@@ -22,6 +24,7 @@ mod remote;
 mod service;
 mod store_access;
 mod sync;
+mod uncertain;
 mod validation;
 mod views;
 

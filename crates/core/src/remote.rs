@@ -5,7 +5,7 @@
 
 use crate::error::{CoreError, Result};
 use crate::service::{name_not_found, not_found, RoomsService};
-use crate::sync::REMOTE_WRITE_WAIT;
+use crate::sync::{look_around, remember_created, seen_before, REMOTE_WRITE_WAIT};
 use crate::views::RoomView;
 use roomdesk_client::ClientError;
 use roomdesk_model::{NewRoom, Room, RoomField, RoomPatch};
@@ -65,6 +65,13 @@ impl RoomsService {
         let client = self.client()?;
         // No sync may see (and send) the entry while this call sends it.
         let _exclusive = self.exclusive_within(REMOTE_WRITE_WAIT).await?;
+        // Look-alikes made since the last pull become seen before the send.
+        match look_around(self, &client).await {
+            Ok(()) => {}
+            Err(e @ CoreError::Storage(_)) => return Err(e),
+            Err(e) if e.is_outage() => return Err(e),
+            Err(e) => tracing::warn!("could not read the newest rooms before creating: {e}"),
+        }
         let draft = self.store().with(|s| s.create_draft(&body))?;
         let seq = self
             .store()
@@ -73,9 +80,15 @@ impl RoomsService {
             .find(|e| e.room_id == draft.room.id && e.kind() == OutboxKind::Create)
             .map(|e| e.seq)
             .ok_or_else(|| CoreError::Storage("the new draft has no outbox entry".into()))?;
-        let body = self.store().with(|s| s.mark_uncertain(seq, now_ms()))?;
+        let now = now_ms();
+        let seen = seen_before(self, &client, now)?;
+        let body = self.store().with(|s| s.mark_uncertain(seq, now, &seen))?;
         match client.create_room(&body).await {
-            Ok(room) => Ok(self.store().with(|s| s.complete_create(seq, &room))?.into()),
+            Ok(room) => {
+                // Never taken for another create's room (before the draft is completed).
+                remember_created(self, &draft.room.id, &room.id)?;
+                Ok(self.store().with(|s| s.complete_create(seq, &room))?.into())
+            }
             Err(e) if create_surely_not_applied(&e) => {
                 let id = draft.room.id.clone();
                 let msg = e.to_string();

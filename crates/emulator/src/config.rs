@@ -47,6 +47,9 @@ pub struct Faults {
     pub malformed_rate: f64,
     /// Fraction of creates that store the room, then close the connection unanswered.
     pub drop_after_create_rate: f64,
+    /// Fraction of creates whose connection is closed unanswered before the room is
+    /// stored: the client cannot tell this from the one above.
+    pub drop_before_create_rate: f64,
     /// Every API request's connection is closed without an answer and without effect.
     pub offline: bool,
     /// Rooms left out of every listing while set, the later pages closing up as they do
@@ -62,6 +65,7 @@ impl Faults {
             ("faultRate", self.fault_rate),
             ("malformedRate", self.malformed_rate),
             ("dropAfterCreateRate", self.drop_after_create_rate),
+            ("dropBeforeCreateRate", self.drop_before_create_rate),
         ] {
             if !(0.0..=1.0).contains(&rate) {
                 return Err(format!("{name} must be between 0 and 1, got {rate}"));

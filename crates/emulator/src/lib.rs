@@ -39,6 +39,7 @@ pub use app::EmulatorStats;
 pub use catalog::{template, Template};
 pub use config::{EmulatorConfig, Faults};
 pub use error::{EmulatorError, Result};
+pub use persist::write_file_durably;
 pub use seed::generate_rooms;
 
 use app::{lock, App};
@@ -128,6 +129,7 @@ impl EmulatorHandle {
             fault_rate: clamp(faults.fault_rate),
             malformed_rate: clamp(faults.malformed_rate),
             drop_after_create_rate: clamp(faults.drop_after_create_rate),
+            drop_before_create_rate: clamp(faults.drop_before_create_rate),
             rate_limit_per_minute: faults.rate_limit_per_minute.map(|n| n.max(1)),
             ..faults
         };

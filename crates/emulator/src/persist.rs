@@ -110,12 +110,21 @@ fn write_atomically(path: &Path, rooms: &[Room]) -> std::io::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
+    write_file_durably(path, &body)
+}
+
+/// Replaces the file at `path` with `bytes` so that a crash or a power loss leaves either
+/// the old file or the new one, never a torn or vanished one: written to a temp file in
+/// the same folder, fsynced, renamed over `path`, then the folder fsynced (the rename
+/// itself reaches the disk). The folder must exist. Used for the Sandbox's state file and
+/// the desktop app's connection file.
+pub fn write_file_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(format!(".tmp-{}", std::process::id()));
     let tmp = PathBuf::from(tmp_name);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&body)?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)?;
         sync_parent_dir(path)

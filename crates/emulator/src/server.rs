@@ -173,6 +173,12 @@ async fn serve_request(
         )
         .into_response());
     }
+    let is_create = req.method() == axum::http::Method::POST
+        && req.uri().path().trim_end_matches('/') == "/api/v2/rooms";
+    if is_create && app.roll(faults.drop_before_create_rate) {
+        Counters::bump(&counters.faults_injected);
+        return Err(ConnectionDropped);
+    }
     let response = routes.api.oneshot(req).await.into_response();
     if response.extensions().get::<DropConnection>().is_some() {
         Counters::bump(&counters.faults_injected);

@@ -21,7 +21,8 @@ async fn control_api_reads_and_sets_faults_stats_and_rooms() {
     assert_eq!(faults, serde_json::to_value(Faults::default()).unwrap());
 
     let wanted = json!({"latencyMs": 0, "rateLimitPerMinute": 600, "faultRate": 0.0,
-        "malformedRate": 0.0, "dropAfterCreateRate": 0.5, "offline": false});
+        "malformedRate": 0.0, "dropAfterCreateRate": 0.5, "dropBeforeCreateRate": 0.0,
+        "offline": false});
     let (status, echoed) = call(
         api.http
             .put(format!("{base}/__emulator/faults"))

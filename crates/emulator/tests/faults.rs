@@ -24,6 +24,27 @@ fn chain(e: &reqwest::Error) -> String {
 }
 
 #[tokio::test]
+async fn drop_before_create_stores_nothing_and_answers_nothing() {
+    let emu = start(0).await;
+    let api = Api::new(&emu);
+    emu.set_faults(Faults {
+        drop_before_create_rate: 1.0,
+        ..Default::default()
+    });
+    let err = api
+        .post("/api/v2/rooms", &json!({"title": "Acme – never stored"}))
+        .send()
+        .await
+        .expect_err("no response may arrive");
+    assert!(err.status().is_none(), "not an HTTP status: {err:?}");
+    assert!(emu.rooms().is_empty(), "nothing is stored");
+    assert_eq!(emu.stats().faults_injected, 1);
+    // Reads are not affected by this fault.
+    let (status, _) = call(api.get("/api/v2/rooms")).await;
+    assert_eq!(status, 200);
+}
+
+#[tokio::test]
 async fn drop_after_create_commits_the_room_and_answers_nothing() {
     let emu = start(0).await;
     let api = Api::new(&emu);

@@ -332,7 +332,7 @@ fn durable_commits(store: &Store) {
     let mut full = Vec::new();
     for seq in seqs {
         let t = Instant::now();
-        store.mark_uncertain(seq, 1).unwrap();
+        store.mark_uncertain(seq, 1, &[]).unwrap();
         full.push(t.elapsed());
     }
     normal.sort();

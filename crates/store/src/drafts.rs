@@ -3,11 +3,14 @@
 
 use crate::error::{Result, StoreError};
 use crate::local_room::LocalRoom;
-use crate::outbox::{entry_for, load_entry, now_ms, OutboxKind, OutboxOp, OutboxState};
+use crate::outbox::{
+    entry_for, load_entry, now_ms, OutboxEntry, OutboxKind, OutboxOp, OutboxState,
+};
+use crate::patches::coalesce;
 use crate::rooms::store_server_room;
 use crate::view::{local_by_id, parse_json_map, rebuild_view, remember_written, to_json};
 use crate::Store;
-use roomdesk_model::{NewRoom, Room};
+use roomdesk_model::{NewRoom, Room, RoomPatch};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Prefix of local draft ids.
@@ -115,26 +118,92 @@ impl Store {
                 "outbox entry {seq} is an edit, not a create"
             )));
         };
-        let draft_id = entry.room_id.as_str();
-        tx.prepare_cached("DELETE FROM outbox WHERE seq = ?1")?
-            .execute([seq])?;
-        let server_row_exists: bool = tx
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM rooms WHERE id = ?1)")?
-            .query_row([&server_room.id], |r| r.get(0))?;
-        if server_row_exists {
-            // A pull already brought the room: the draft row goes.
-            tx.prepare_cached("DELETE FROM rooms WHERE id = ?1 AND is_draft = 1")?
-                .execute([draft_id])?;
-        } else {
-            tx.prepare_cached("UPDATE rooms SET id = ?2, is_draft = 0 WHERE id = ?1")?
-                .execute(params![draft_id, server_room.id])?;
-        }
-        remember_written(&tx, &server_room.id, &body.to_fields())?;
-        repoint(&tx, draft_id, server_room)?;
-        store_server_room(&tx, server_room)?;
-        let room = local_by_id(&tx, &server_room.id)?
-            .ok_or_else(|| StoreError::RoomNotFound(server_room.id.clone()))?;
+        let written = body.to_fields();
+        let room = settle_create(&tx, &entry, server_room, &written)?;
         tx.commit()?;
         Ok(room)
     }
+
+    /// The user says an uncertain create made `server_room`, one of the rooms recorded as
+    /// its candidates: the draft becomes that room as in [`Store::complete_create`], but
+    /// nothing the draft sent is taken as written (the room may not hold it). `patch` (the
+    /// draft's updatable fields that the room does not show) becomes a pending edit of the
+    /// room against it, sent on the next sync. One transaction.
+    pub fn adopt_create(
+        &self,
+        seq: i64,
+        server_room: &Room,
+        patch: &RoomPatch,
+    ) -> Result<LocalRoom> {
+        let patch = if patch.fields().is_empty() {
+            RoomPatch::default()
+        } else {
+            patch.validate()?
+        };
+        let _durable = self.durable()?;
+        let tx = self.write_tx()?;
+        let entry = load_entry(&tx, seq)?;
+        if entry.kind() != OutboxKind::Create || entry.state != OutboxState::Uncertain {
+            return Err(StoreError::InvalidState(format!(
+                "draft {} is not waiting for a decision",
+                entry.room_id
+            )));
+        }
+        if !entry.candidates.iter().any(|c| c.id == server_room.id) {
+            return Err(StoreError::InvalidState(format!(
+                "room {} is not one of the rooms draft {} may have become",
+                server_room.id, entry.room_id
+            )));
+        }
+        // The draft's fields go under any edit made to it since it was sent (newer).
+        match entry_for(&tx, &entry.room_id, OutboxKind::Patch)? {
+            Some(later) => {
+                let OutboxOp::Patch(later_patch) = &later.op else {
+                    return Err(StoreError::InvalidState(format!(
+                        "outbox entry {} is not an edit",
+                        later.seq
+                    )));
+                };
+                let mut merged = patch.clone();
+                merged.merge(later_patch);
+                tx.prepare_cached("UPDATE outbox SET payload_json = ?2 WHERE seq = ?1")?
+                    .execute(params![later.seq, to_json(&merged)?])?;
+            }
+            None if !patch.fields().is_empty() => coalesce(&tx, &entry.room_id, &patch, None)?,
+            None => {}
+        }
+        // Moves that edit to the room, against the room as it is now.
+        let room = settle_create(&tx, &entry, server_room, &serde_json::Map::new())?;
+        tx.commit()?;
+        Ok(room)
+    }
+}
+
+/// The draft of create `entry` becomes `server_room`: the entry leaves the outbox, the
+/// row and every reference move to the server id, `written` is remembered.
+fn settle_create(
+    tx: &Connection,
+    entry: &OutboxEntry,
+    server_room: &Room,
+    written: &serde_json::Map<String, serde_json::Value>,
+) -> Result<LocalRoom> {
+    let draft_id = entry.room_id.as_str();
+    tx.prepare_cached("DELETE FROM outbox WHERE seq = ?1")?
+        .execute([entry.seq])?;
+    let server_row_exists: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM rooms WHERE id = ?1)")?
+        .query_row([&server_room.id], |r| r.get(0))?;
+    if server_row_exists {
+        // A pull already brought the room: the draft row goes.
+        tx.prepare_cached("DELETE FROM rooms WHERE id = ?1 AND is_draft = 1")?
+            .execute([draft_id])?;
+    } else {
+        tx.prepare_cached("UPDATE rooms SET id = ?2, is_draft = 0 WHERE id = ?1")?
+            .execute(params![draft_id, server_room.id])?;
+    }
+    remember_written(tx, &server_room.id, written)?;
+    repoint(tx, draft_id, server_room)?;
+    store_server_room(tx, server_room)?;
+    local_by_id(tx, &server_room.id)?
+        .ok_or_else(|| StoreError::RoomNotFound(server_room.id.clone()))
 }

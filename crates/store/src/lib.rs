@@ -42,11 +42,15 @@
 //!   the server id by `complete_create`.
 //! - [`Store::discard_draft`]`(id)`: only a draft whose create was never (maybe) sent.
 //! - [`Store::outbox`]`() -> Vec<OutboxEntry>` in seq order; [`Store::outbox_entry`]`(seq)`.
-//! - [`Store::mark_uncertain`]`(seq, sent_at_ms)`: call BEFORE sending a create, so a crash
-//!   mid-request leaves "maybe created, look for it" rather than a blind resend.
+//! - [`Store::mark_uncertain`]`(seq, sent_at_ms, seen_before)`: call BEFORE sending a
+//!   create, so a crash mid-request leaves "maybe created, look for it" rather than a blind
+//!   resend; `seen_before` (server rooms known before the send) is never taken for its room.
+//! - [`Store::record_candidates`]`(seq, rooms)`: several rooms could be its room; then the
+//!   user decides: [`Store::adopt_create`]`(seq, room, patch)` or [`Store::create_again`]`(seq)`.
 //! - [`Store::record_failure`]`(seq, error, not_sent)`: attempts += 1, last_error; with
 //!   `not_sent = true` an uncertain create goes back to pending (the server surely did
-//!   nothing). Nothing is removed.
+//!   nothing), and edits made to the draft meanwhile fold back into its body (the newest
+//!   value wins; no older edit is left to be sent after it). Nothing is removed.
 //! - [`Store::complete_create`]`(seq, &server_room) -> LocalRoom`: the draft becomes the
 //!   server room everywhere (later patches, conflicts, `duplicateFromId` of other drafts,
 //!   written fields), the entry is removed, write-only fields remembered. One transaction.
@@ -270,7 +274,7 @@ mod tests {
             .create_draft(&roomdesk_model::NewRoom::default())
             .unwrap();
         let seq = store.outbox().unwrap()[0].seq;
-        store.mark_uncertain(seq, 1).unwrap();
+        store.mark_uncertain(seq, 1, &[]).unwrap();
         assert_eq!(synchronous(&store), 1, "relaxed again after the commit");
         assert_eq!(store.outbox().unwrap()[0].room_id, draft.room.id);
     }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 /// Adds `patch` to the room's patch entry (later values win per field), creating the
 /// entry against `base_json` when there is none. An existing entry keeps its base.
-fn coalesce(
+pub(crate) fn coalesce(
     conn: &Connection,
     room_id: &str,
     patch: &RoomPatch,

@@ -215,6 +215,18 @@ pub(crate) fn store_server_room(conn: &Connection, room: &Room) -> Result<()> {
 }
 
 impl Store {
+    /// Ids of cached server rooms whose `createdAt` is at or after `since_ms` (epoch ms):
+    /// what Roomdesk has seen of the rooms made lately.
+    pub fn cached_ids_created_since(&self, since_ms: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM rooms WHERE is_draft = 0 AND created_ms >= ?1 ORDER BY id",
+        )?;
+        let ids = stmt
+            .query_map([since_ms], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
     /// Writes rooms from the server into the cache, in one transaction. Rooms with local
     /// changes in the outbox keep their local view.
     pub fn upsert_rooms(&self, rooms: &[Room]) -> Result<UpsertReport> {

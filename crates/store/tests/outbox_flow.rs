@@ -104,7 +104,7 @@ fn edits_to_a_draft_fold_into_its_create_until_it_may_have_been_sent() {
 
     // Sent (maybe): the body is frozen, the next edit is a patch on the draft id.
     // What to send is read in the transaction that marks it sent: the folded body.
-    let to_send = store.mark_uncertain(outbox[0].seq, 1234).unwrap();
+    let to_send = store.mark_uncertain(outbox[0].seq, 1234, &[]).unwrap();
     assert_eq!(to_send.title.as_deref(), Some("D2"));
     assert_eq!(to_send.email.as_deref(), Some("buyer@acme.com"));
     let view = store.record_patch(&id, &title("D3")).unwrap();
@@ -186,7 +186,7 @@ fn failures_are_recorded_and_nothing_leaves_the_outbox() {
     let (_dir, store) = temp_store();
     let id = store.create_draft(&NewRoom::default()).unwrap().room.id;
     let seq = store.outbox().unwrap()[0].seq;
-    store.mark_uncertain(seq, 99).unwrap();
+    store.mark_uncertain(seq, 99, &[]).unwrap();
     store.record_failure(seq, "timed out", false).unwrap();
     let e = store.outbox_entry(seq).unwrap().unwrap();
     assert_eq!(

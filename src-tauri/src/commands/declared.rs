@@ -72,6 +72,18 @@ commands! {
         Ok(state.service()?.discard_local_changes(&id)?)
     }
 
+    /// A create that may have made one of several look-alike rooms: the user says it
+    /// made `roomId` (one of its candidates); the draft becomes that room.
+    async fn adopt_room(state, draft_id: String, room_id: String) -> RoomView {
+        Ok(state.service()?.adopt_room(&draft_id, &room_id).await?)
+    }
+
+    /// A create that may have made one of several look-alike rooms: none is it, send it
+    /// anew (those rooms are never taken for it).
+    async fn create_again(state, draft_id: String) -> RoomView {
+        Ok(state.service()?.create_again(&draft_id).await?)
+    }
+
     /// The active connection as the settings page shows it (never the key itself).
     async fn get_connection(state) -> ConnectionInfo {
         state.connection_info()

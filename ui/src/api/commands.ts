@@ -96,6 +96,12 @@ export const resolveConflict = (roomId: string, field: RoomField, choice: Resolu
 
 export const discardDraft = (id: string): Promise<null> => call("discard_draft", { id });
 
+/** A create that may have made one of several look-alike rooms: it made `roomId` (one of its candidates). */
+export const adoptRoom = (draftId: string, roomId: string): Promise<RoomView> => call("adopt_room", { draftId, roomId });
+
+/** A create that may have made one of several look-alike rooms: none is it, send it anew. */
+export const createAgain = (draftId: string): Promise<RoomView> => call("create_again", { draftId });
+
 export const setConnection = (kind: ConnectionKind, baseUrl: string | null): Promise<ConnectionInfo> =>
   call("set_connection", { kind, baseUrl });
 

@@ -15,6 +15,8 @@ export function createEntry(seq: number, draftId: string, body: NewRoom, over: P
     attempts: 0,
     lastError: null,
     createdAtMs: AT,
+    candidates: [],
+    awaitingDecision: false,
     ...over,
   };
 }
@@ -30,6 +32,8 @@ export function patchEntry(seq: number, roomId: string, title: string, patch: Ro
     attempts: 0,
     lastError: null,
     createdAtMs: AT,
+    candidates: [],
+    awaitingDecision: false,
     ...over,
   };
 }

@@ -12,6 +12,7 @@ pub async fn run(args: EmulatorArgs, out: &Output) -> Result<u8, CliError> {
         fault_rate: args.fault_rate,
         malformed_rate: args.malformed_rate,
         drop_after_create_rate: args.drop_after_create_rate,
+        drop_before_create_rate: args.drop_before_create_rate,
         offline: false,
         hidden_from_listings: Vec::new(),
     };

@@ -1,4 +1,6 @@
-//! `roomdesk outbox` and `roomdesk outbox resolve <room-id> <field> mine|theirs`.
+//! `roomdesk outbox`, `outbox resolve <room-id> <field> mine|theirs`, `outbox discard <id>`,
+//! and for a draft that may have become one of several look-alike rooms `outbox adopt
+//! <draft-id> <room-id>` / `outbox create-again <draft-id>`.
 
 use super::CliError;
 use crate::args::{ChoiceArg, OutboxCommand};
@@ -30,7 +32,7 @@ pub fn parse_field(name: &str) -> Result<RoomField, CliError> {
     })
 }
 
-pub fn run(
+pub async fn run(
     service: &RoomsService,
     action: Option<OutboxCommand>,
     out: &Output,
@@ -52,6 +54,49 @@ pub fn run(
             out.line(&line);
             if out.json {
                 println!("{}", serde_json::json!({"discarded": id, "what": what}));
+            }
+        }
+        Some(OutboxCommand::Adopt { draft_id, room_id }) => {
+            let view = service.adopt_room(&draft_id, &room_id).await?;
+            out.line(&format!(
+                "draft {draft_id} is room {room_id}{}",
+                if view.pending_fields.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; the draft's {} go out as an edit on the next sync",
+                        view.pending_fields
+                            .iter()
+                            .map(|f| f.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            ));
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::json!({"draftId": draft_id, "roomId": view.room.id,
+                        "state": view.state, "pendingFields": view.pending_fields})
+                );
+            }
+        }
+        Some(OutboxCommand::CreateAgain { draft_id }) => {
+            let view = service.create_again(&draft_id).await?;
+            if view.room.id == draft_id {
+                out.line(&format!("draft {draft_id} is sent anew on the next sync"));
+            } else {
+                out.line(&format!(
+                    "draft {draft_id} created again as room {}",
+                    view.room.id
+                ));
+            }
+            if out.json {
+                println!(
+                    "{}",
+                    serde_json::json!({"draftId": draft_id, "roomId": view.room.id,
+                        "state": view.state, "pendingFields": view.pending_fields})
+                );
             }
         }
         Some(OutboxCommand::Resolve {

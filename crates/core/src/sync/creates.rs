@@ -1,16 +1,19 @@
 //! Pushing creates. Before a create is sent it is marked uncertain with the time it is
-//! sent (durably), so after a crash or a lost answer the next attempt first looks for the
-//! room on the server (`find_created`, skipping rooms other drafts became) and adopts it.
-//! The draft → room mapping is written before the draft is completed, so a crash between
-//! the two still adopts the right room.
+//! sent and the server rooms Roomdesk has seen of late (durably), so after a crash or a
+//! lost answer the next attempt first looks for the room on the server (`find_created`,
+//! skipping rooms Roomdesk made for other creates and rooms seen before the send) and
+//! adopts it when exactly one room can be it. When several can (or none for sure), the
+//! create waits for the user: adopt one of them, or create it again. The draft → room
+//! mapping is written before the draft is completed, so a crash between the two still
+//! adopts the right room.
 
 use super::push::{pause, EntryError, Outcome, ATTEMPTS};
 use crate::error::{CoreError, Result};
 use crate::remote::{create_surely_not_applied, now_ms};
 use crate::service::RoomsService;
 use crate::views::PushedChange;
-use roomdesk_client::{ClientError, FlowlaClient};
-use roomdesk_model::{NewRoom, Room, RoomField};
+use roomdesk_client::{ClientError, FlowlaClient, Reconciled};
+use roomdesk_model::{ListQuery, NewRoom, Room, RoomField, SortDirection, SortField};
 use roomdesk_store::{OutboxEntry, OutboxKind, OutboxOp};
 use std::collections::{BTreeMap, HashSet};
 
@@ -32,7 +35,11 @@ fn created_map(service: &RoomsService) -> Result<BTreeMap<String, CreatedRoom>> 
 }
 
 /// Remembers that `draft_id` became `room_id` (before the draft is completed).
-fn remember_created(service: &RoomsService, draft_id: &str, room_id: &str) -> Result<()> {
+pub(crate) fn remember_created(
+    service: &RoomsService,
+    draft_id: &str,
+    room_id: &str,
+) -> Result<()> {
     let mut map = created_map(service)?;
     let now = now_ms();
     map.retain(|_, c| now - c.at_ms < CREATED_KEEP_MS);
@@ -49,10 +56,40 @@ fn remember_created(service: &RoomsService, draft_id: &str, room_id: &str) -> Re
         .with(|s| s.set_sync_state(CREATED_KEY, &text))
 }
 
+/// How far back (before the send, server clock) the rooms seen are recorded with a
+/// create: wider than any allowance reconciliation uses, so that a later, looser clock
+/// estimate still finds them excluded.
+const SEEN_BEFORE_MS: i64 = 5 * 60 * 1000;
+
+/// Ids of the server rooms Roomdesk has seen that were made lately: none of them can be
+/// the room of a create about to be sent.
+pub(crate) fn seen_before(
+    service: &RoomsService,
+    client: &FlowlaClient,
+    sent_at: i64,
+) -> Result<Vec<String>> {
+    let since = client.created_floor(sent_at) - SEEN_BEFORE_MS;
+    service.store().with(|s| s.cached_ids_created_since(since))
+}
+
+/// Reads the newest rooms into the cache before creates are sent, so that look-alikes
+/// someone made since the last pull count as seen (and are never taken for ours).
+pub(crate) async fn look_around(service: &RoomsService, client: &FlowlaClient) -> Result<()> {
+    let newest = ListQuery {
+        page: 1,
+        limit: 100,
+        sort_by: SortField::CreatedAt,
+        sort_direction: SortDirection::Desc,
+    };
+    let rooms = client.list_rooms(&newest).await?;
+    service.store().with(|s| s.upsert_rooms(&rooms))?;
+    Ok(())
+}
+
 /// Pushes the create of outbox entry `seq`. The entry is read afresh (edits made since
 /// the outbox was listed folded into its body), and the body sent is the one
 /// `mark_uncertain` read in the transaction that recorded the send.
-pub(super) async fn push_create(
+pub(crate) async fn push_create(
     service: &RoomsService,
     client: &FlowlaClient,
     seq: i64,
@@ -70,12 +107,33 @@ pub(super) async fn push_create(
     loop {
         attempt += 1;
         if let Some((at, body)) = &sent {
-            if let Some((room, adopted)) = look_for(service, client, draft_id, body, *at).await? {
-                return complete_create(service, &entry, body, room, adopted);
+            match look_for(service, client, &entry, body, *at).await? {
+                Reconciled::Created(room) => {
+                    return complete_create(service, &entry, body, *room, true)
+                }
+                Reconciled::Ambiguous(candidates) => {
+                    let count = candidates.len();
+                    service
+                        .store()
+                        .with(|s| s.record_candidates(seq, &candidates))?;
+                    return Err(EntryError::from(CoreError::NeedsDecision(format!(
+                        "draft {draft_id} may have been created on the server, but {} could be it: \
+                         adopt one of them in the outbox, or create it again",
+                        match count {
+                            0 => "too many rooms made since to tell which".to_string(),
+                            1 => "one look-alike room that may also be someone else's".to_string(),
+                            n => format!("{n} look-alike rooms"),
+                        }
+                    ))));
+                }
+                Reconciled::NotCreated => {}
             }
         }
         let now = now_ms();
-        let body = service.store().with(|s| s.mark_uncertain(entry.seq, now))?;
+        let seen = seen_before(service, client, now)?;
+        let body = service
+            .store()
+            .with(|s| s.mark_uncertain(entry.seq, now, &seen))?;
         match client.create_room(&body).await {
             Ok(room) => return complete_create(service, &entry, &body, room, false),
             Err(ClientError::Uncertain { .. }) if attempt < ATTEMPTS => {
@@ -98,24 +156,36 @@ pub(super) async fn push_create(
 async fn look_for(
     service: &RoomsService,
     client: &FlowlaClient,
-    draft_id: &str,
+    entry: &OutboxEntry,
     body: &NewRoom,
     sent_at: i64,
-) -> std::result::Result<Option<(Room, bool)>, EntryError> {
+) -> std::result::Result<Reconciled, EntryError> {
     let created = created_map(service)?;
+    // Every room Roomdesk made for another create, and every room seen before a send.
+    let mut exclude: HashSet<String> = created
+        .iter()
+        .filter(|(draft, _)| draft.as_str() != entry.room_id)
+        .map(|(_, c)| c.id.clone())
+        .collect();
+    let seen = service
+        .store()
+        .with(|s| s.outbox_entry(entry.seq))?
+        .map(|e| e.seen_before)
+        .unwrap_or_default();
+    exclude.extend(seen);
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let found = match created.get(draft_id) {
+        let found = match created.get(&entry.room_id) {
             // A previous run got the answer but stopped before completing the draft.
-            Some(c) => client.get_room(&c.id).await.map(Some),
-            None => {
-                let others: HashSet<String> = created.values().map(|c| c.id.clone()).collect();
-                client.find_created(body, sent_at, &others).await
-            }
+            Some(c) => client
+                .get_room(&c.id)
+                .await
+                .map(|r| Reconciled::Created(Box::new(r))),
+            None => client.find_created(body, sent_at, &exclude).await,
         };
         match found {
-            Ok(room) => return Ok(room.map(|r| (r, true))),
+            Ok(reconciled) => return Ok(reconciled),
             Err(e) if e.retryable() && attempt < ATTEMPTS => pause(attempt).await,
             Err(e) => return Err(e.into()),
         }

@@ -10,6 +10,8 @@ mod lock;
 mod pull;
 mod push;
 
+pub(crate) use creates::{look_around, remember_created, seen_before};
+
 use crate::error::Result;
 use crate::service::RoomsService;
 use crate::views::{SyncPhase, SyncProgress, SyncReport};
@@ -66,5 +68,31 @@ impl RoomsService {
             _turn: turn,
             _lock: lock,
         })
+    }
+}
+
+impl RoomsService {
+    /// Sends create `seq` now, as a sync would (looking for its room first when it may
+    /// have been sent). The caller holds [`Exclusive`]. Returns the server room's id, or
+    /// records the failure on the entry (which stays in the outbox) and returns it.
+    pub(crate) async fn push_one_create(
+        &self,
+        client: &roomdesk_client::FlowlaClient,
+        seq: i64,
+    ) -> Result<Option<String>> {
+        if let Err(e) = look_around(self, client).await {
+            if matches!(e, crate::CoreError::Storage(_)) || e.is_outage() {
+                return Err(e);
+            }
+        }
+        match creates::push_create(self, client, seq).await {
+            Ok(outcome) => Ok(outcome.pushed.into_iter().next().map(|p| p.room_id)),
+            Err(push::EntryError { error, not_sent }) => {
+                let msg = error.to_string();
+                self.store()
+                    .with(|s| s.record_failure(seq, &msg, not_sent))?;
+                Err(error)
+            }
+        }
     }
 }

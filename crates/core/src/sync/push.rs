@@ -3,7 +3,7 @@
 //! (which stays in the outbox). An outage, a rate limit or a refused key stops the push
 //! (and the pull) at once: the rest of the outbox waits for the next sync.
 
-use super::creates::push_create;
+use super::creates::{look_around, push_create};
 use super::edits::push_patch;
 use crate::error::{CoreError, Result};
 use crate::service::RoomsService;
@@ -80,6 +80,19 @@ pub(super) async fn push_outbox(
         })
     };
     step(0);
+    if !creates.is_empty() {
+        if let Err(error) = look_around_retrying(service, client).await {
+            if let CoreError::Storage(_) = error {
+                return Err(error);
+            }
+            if stops_push(&error) {
+                report.stopped = Some(error.payload());
+                return Ok(());
+            }
+            // Anything else: go on; the cache and the server's clock still guard.
+            tracing::warn!("sync: could not read the newest rooms before creating: {error}");
+        }
+    }
     let mut in_a_row = 0u32;
     for entry in creates {
         let outcome = push_create(service, client, entry.seq).await;
@@ -112,6 +125,20 @@ pub(super) async fn push_outbox(
         step(done);
     }
     Ok(())
+}
+
+/// [`look_around`], with a few tries for transient failures.
+async fn look_around_retrying(service: &RoomsService, client: &FlowlaClient) -> Result<()> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match look_around(service, client).await {
+            Err(e) if e.retryable() && !stops_push(&e) && attempt < ATTEMPTS => {
+                pause(attempt).await
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Records the outcome of one entry. Returns whether to go on pushing.

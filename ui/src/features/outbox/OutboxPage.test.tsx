@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Conflict, OutboxEntry } from "../../bindings";
 import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
 import { conflict, createEntry, patchEntry } from "../../test/outboxFixtures";
+import { roomView } from "../../test/fixtures";
 import { OutboxPage } from "./OutboxPage";
 
 type Call = { command: string; args: Record<string, unknown> };
@@ -33,6 +34,10 @@ function renderOutbox(initial: { entries: OutboxEntry[]; conflicts: Conflict[] }
       case "discard_draft":
         entries = entries.filter((e) => e.roomId !== args.id);
         return Promise.resolve(null);
+      case "adopt_room":
+      case "create_again":
+        entries = entries.filter((e) => e.roomId !== args.draftId);
+        return Promise.resolve(roomView(typeof args.roomId === "string" ? args.roomId : "rm_new", "Acme"));
       default:
         return Promise.reject(new Error(`unexpected ${command}`));
     }
@@ -71,6 +76,64 @@ describe("OutboxPage", () => {
     expect(screen.queryByTestId("outbox-discard-draft-2")).toBeNull();
     expect(screen.getByTestId("outbox-discard-draft-1")).toBeTruthy();
     expect(screen.getByTestId("outbox-retry-rm_a")).toBeTruthy();
+  });
+
+  it("lists the look-alike rooms a lost create may have made and adopts the one the user picks", async () => {
+    const twins = [roomView("rm_b", "Acme – Onboarding").room, roomView("rm_a", "Acme – Onboarding").room];
+    const calls = renderOutbox({
+      entries: [
+        createEntry(4, "draft-9", { title: "Acme – Onboarding" }, { state: "uncertain", sentAtMs: 1, candidates: twins, awaitingDecision: true }),
+        createEntry(5, "draft-8", { title: "Only uncertain" }, { state: "uncertain", sentAtMs: 1 }),
+      ],
+      conflicts: [],
+    });
+    const decision = await screen.findByTestId("outbox-decision-draft-9");
+    expect(within(decision).getByTestId("outbox-candidate-rm_a").textContent).toContain("rm_a");
+    expect(within(decision).getByTestId("outbox-candidate-rm_b")).toBeTruthy();
+    expect(screen.getByTestId("outbox-awaiting-4")).toBeTruthy();
+    // A create that is merely uncertain is settled by the next sync: nothing to choose.
+    expect(screen.queryByTestId("outbox-decision-draft-8")).toBeNull();
+    expect(screen.queryByTestId("outbox-create-again-draft-8")).toBeNull();
+    fireEvent.click(within(decision).getByTestId("outbox-adopt-rm_a"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("outbox-room-draft-9")).toBeNull();
+    });
+    expect(calls.filter((c) => c.command === "adopt_room").map((c) => c.args)).toEqual([{ draftId: "draft-9", roomId: "rm_a" }]);
+    expect(calls.some((c) => c.command === "create_again")).toBe(false);
+  });
+
+  it("creates a draft again when none of the look-alikes is it, and shows why it could not", async () => {
+    const calls = renderOutbox({
+      entries: [createEntry(4, "draft-9", { title: "Acme" }, { state: "uncertain", sentAtMs: 1, candidates: [roomView("rm_a", "Acme").room], awaitingDecision: true })],
+      conflicts: [],
+    });
+    fireEvent.click(await screen.findByTestId("outbox-create-again-draft-9"));
+    expect(await screen.findByTestId("outbox-empty")).toBeTruthy();
+    expect(calls.filter((c) => c.command === "create_again").map((c) => c.args)).toEqual([{ draftId: "draft-9" }]);
+
+    restore?.();
+    restore = null;
+    cleanup();
+    restore = setInvoker((command) => {
+      switch (command) {
+        case "outbox":
+          return Promise.resolve([createEntry(4, "draft-9", { title: "Acme" }, { state: "uncertain", sentAtMs: 1, candidates: [], awaitingDecision: true })]);
+        case "conflicts":
+          return Promise.resolve([]);
+        default:
+          return Promise.reject({ code: "network", message: "cannot reach the server: refused", field: null, retryable: true });
+      }
+    });
+    render(
+      <AppProviders client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <OutboxPage />
+      </AppProviders>,
+    );
+    // No candidates at all (too many rooms since): only "create again" is offered.
+    const decision = await screen.findByTestId("outbox-decision-draft-9");
+    expect(within(decision).queryByText("Adopt this room")).toBeNull();
+    fireEvent.click(within(decision).getByTestId("outbox-create-again-draft-9"));
+    expect((await screen.findByTestId("outbox-decision-error-draft-9")).textContent).toContain("cannot reach the server");
   });
 
   it("discards a draft only after the user confirms", async () => {

@@ -8,6 +8,7 @@ import { describeError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
 import { formatRoute } from "../../app/routes";
 import { ConflictResolver } from "./ConflictResolver";
+import { UncertainCreateChoice } from "./UncertainCreateChoice";
 import type { ChangeStatus, OutboxGroup, OutboxRow } from "./outboxGroups";
 
 const STATUS_LOOK: Record<ChangeStatus, { label: string; color: string }> = {
@@ -134,6 +135,11 @@ export function OutboxRoomCard({ group, syncing, onRetry }: Props) {
             </Table.Tbody>
           </Table>
         )}
+        {group.rows
+          .filter((row) => row.entry.awaitingDecision)
+          .map((row) => (
+            <UncertainCreateChoice key={row.entry.seq} draftId={group.roomId} candidates={row.entry.candidates} />
+          ))}
         {group.conflicts.length > 0 && <ConflictResolver roomId={group.roomId} conflicts={group.conflicts} />}
       </Stack>
     </Card>
@@ -153,9 +159,14 @@ function ChangeRow({ row }: { row: OutboxRow }) {
         <Text size="sm">
           {row.action} · {row.fields.length > 0 ? row.fields.join(", ") : "no fields"}
         </Text>
-        {row.status === "uncertain" && (
+        {row.status === "uncertain" && !entry.awaitingDecision && (
           <Text size="xs" c="orange">
             Sent, but the answer was lost: the next sync looks for this room on the server before sending it again.
+          </Text>
+        )}
+        {entry.awaitingDecision && (
+          <Text size="xs" c="orange" data-testid={`outbox-awaiting-${entry.seq}`}>
+            Sent, but the answer was lost: waiting for your decision below.
           </Text>
         )}
         {row.reason && row.status !== "uncertain" && (

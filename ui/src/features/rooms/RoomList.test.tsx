@@ -218,6 +218,8 @@ describe("RoomList, controls", () => {
       attempts: 1,
       lastError: null,
       createdAtMs: 1,
+      candidates: [],
+      awaitingDecision: false,
     };
     renderList(
       {
