@@ -17,6 +17,27 @@ keyStore: string,
 devBuild: boolean, };
 
 /**
+ * What a cache reset removed and what it kept.
+ */
+export type CacheCleared = { 
+/**
+ * Rooms removed from the local database (cached server rooms, and drafts when dropped).
+ */
+roomsRemoved: number, 
+/**
+ * Outbox entries (creates and edits) thrown away.
+ */
+changesDropped: number, 
+/**
+ * Conflicts thrown away.
+ */
+conflictsDropped: number, 
+/**
+ * Rooms kept because they hold unsynced work.
+ */
+roomsKept: number, };
+
+/**
  * A stored conflict.
  */
 export type Conflict = { roomId: string, field: RoomField, mine: JsonValue, theirs: JsonValue, base: JsonValue, detectedAtMs: number, };
@@ -345,6 +366,7 @@ export type Commands = {
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
   discard_draft: { args: { id: string }; result: null };
   discard_local_changes: { args: { id: string }; result: RoomChange };
+  reset_local_cache: { args: { dropUnsynced: boolean }; result: CacheCleared };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -356,4 +378,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "reset_local_cache", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
