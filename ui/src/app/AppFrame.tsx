@@ -7,6 +7,7 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
 import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
+import { canGoBack } from "./navigation";
 import { useRoute } from "./useRoute";
 
 // The room list is in the main bundle (it is the first screen); the others load on first
@@ -117,7 +118,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           key={route.id}
           id={route.id}
           onBack={() => {
-            if (window.history.length > 1) window.history.back();
+            if (canGoBack()) window.history.back();
             else navigate(DEFAULT_ROUTE);
           }}
         />
