@@ -21,6 +21,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 #[path = "desktop_e2e/rooms.rs"]
 mod rooms;
 
+#[path = "desktop_e2e/settings.rs"]
+mod settings;
+
 #[path = "desktop_e2e/workday.rs"]
 mod workday;
 
