@@ -24,6 +24,9 @@ mod rooms;
 #[path = "desktop_e2e/single_instance.rs"]
 mod single_instance;
 
+#[path = "desktop_e2e/settings.rs"]
+mod settings;
+
 #[path = "desktop_e2e/workday.rs"]
 mod workday;
 

@@ -17,6 +17,27 @@ keyStore: string,
 devBuild: boolean, };
 
 /**
+ * What a cache reset removed and what it kept.
+ */
+export type CacheCleared = { 
+/**
+ * Rooms removed from the local database (cached server rooms, and drafts when dropped).
+ */
+roomsRemoved: number, 
+/**
+ * Outbox entries (creates and edits) thrown away.
+ */
+changesDropped: number, 
+/**
+ * Conflicts thrown away.
+ */
+conflictsDropped: number, 
+/**
+ * Rooms kept because they hold unsynced work.
+ */
+roomsKept: number, };
+
+/**
  * A stored conflict.
  */
 export type Conflict = { roomId: string, field: RoomField, mine: JsonValue, theirs: JsonValue, base: JsonValue, detectedAtMs: number, };
@@ -77,7 +98,7 @@ export type Engagements = { clicks: number | null, comments: number | null, down
  * The `code` of an `ErrorPayload`. The core's errors use most of them; the
  * desktop shell adds the keyring, file and Sandbox codes at the end.
  */
-export type ErrorCode = "validation" | "not_found" | "not_configured" | "unauthorized" | "rate_limited" | "server" | "network" | "timeout" | "malformed" | "reply_too_large" | "uncertain" | "needs_decision" | "invalid_config" | "no_such_conflict" | "busy" | "invalid_state" | "storage" | "keyring_unavailable" | "keyring" | "io" | "sandbox";
+export type ErrorCode = "validation" | "not_found" | "not_configured" | "unauthorized" | "rate_limited" | "server" | "network" | "timeout" | "malformed" | "uncertain" | "invalid_config" | "no_such_conflict" | "busy" | "invalid_state" | "storage" | "keyring_unavailable" | "keyring" | "io" | "sandbox";
 
 /**
  * A `CoreError` as the desktop shell returns it and the CLI prints it with `--json`.
@@ -187,19 +208,7 @@ roomId: string, op: OutboxOp,
  * For a patch: the server version the edit was first made against (`None` for an
  * edit to a draft).
  */
-base: Room | null, state: OutboxState, sentAtMs: number | null, attempts: number, lastError: string | null, createdAtMs: number, 
-/**
- * An uncertain create that several server rooms (or none for sure) could have made:
- * those rooms, newest first, for the user to adopt one or create it again. Empty
- * otherwise.
- */
-candidates: Array<Room>, 
-/**
- * An uncertain create reconciliation could not settle: it waits for the user to
- * adopt one of `candidates` or create it again (`candidates` may be empty when too
- * many rooms were made since to search them all).
- */
-awaitingDecision: boolean, };
+base: Room | null, state: OutboxState, sentAtMs: number | null, attempts: number, lastError: string | null, createdAtMs: number, };
 
 export type OutboxKind = "create" | "patch";
 
@@ -357,8 +366,7 @@ export type Commands = {
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
   discard_draft: { args: { id: string }; result: null };
   discard_local_changes: { args: { id: string }; result: RoomChange };
-  adopt_room: { args: { draftId: string; roomId: string }; result: RoomView };
-  create_again: { args: { draftId: string }; result: RoomView };
+  reset_local_cache: { args: { dropUnsynced: boolean }; result: CacheCleared };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -370,4 +378,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "adopt_room", "create_again", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "reset_local_cache", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];

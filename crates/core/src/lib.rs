@@ -13,6 +13,9 @@
 //!   [`RoomsService::discard_local_changes`].
 //! - A create that may have made one of several look-alike rooms (its outbox entry lists
 //!   them): [`RoomsService::adopt_room`] or [`RoomsService::create_again`].
+//! - [`RoomsService::reset_local_cache`]`(drop_unsynced)`: empties the cache of server
+//!   rooms; drafts, pending edits and conflicts go only with `drop_unsynced`; `busy`
+//!   while a sync runs.
 //! - [`validate_room_input`]: the problems a create or an update would be refused for.
 //! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
 //! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
@@ -32,7 +35,7 @@ pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
 pub use error::{CoreError, ErrorPayload, Result};
 pub use error_code::ErrorCode;
 pub use roomdesk_store::{
-    Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
+    CacheCleared, Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
 };
 pub use service::RoomsService;
 pub use validation::validate_room_input;

@@ -10,7 +10,7 @@ use roomdesk_model::{
     validate_id, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomPatch, Status,
     ValidationErrors,
 };
-use roomdesk_store::{Conflict, OutboxEntry, Resolution};
+use roomdesk_store::{CacheCleared, Conflict, OutboxEntry, Resolution};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::{Arc, RwLock};
 
@@ -226,6 +226,17 @@ impl RoomsService {
         }
     }
 
+    /// Empties the local cache of server rooms (the next listing or sync pulls them
+    /// again). Unsynced work (drafts, pending edits, conflicts) stays unless
+    /// `drop_unsynced`, which throws it away too. Refused as `Busy` while a sync or a
+    /// remote write runs, so nothing being sent is dropped halfway.
+    pub async fn reset_local_cache(&self, drop_unsynced: bool) -> Result<CacheCleared> {
+        let _exclusive = self.exclusive_now()?;
+        self.store()
+            .blocking(move |s| s.clear_cache(drop_unsynced))
+            .await
+    }
+
     /// Every change waiting to reach the server, in the order they were made.
     pub fn outbox(&self) -> Result<Vec<OutboxEntry>> {
         self.store().read_now(|s| s.outbox())
@@ -307,6 +318,56 @@ mod tests {
         send(s.update(Source::Remote, "rm_1", RoomPatch::default()));
         send(s.statuses());
         send(s.lookup(LookupKind::Companies));
+        send(s.reset_local_cache(false));
+    }
+
+    #[test]
+    fn a_cache_reset_is_refused_while_a_sync_holds_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = RoomsService::open(ServiceOptions {
+            data_dir: dir.path().to_path_buf(),
+            remote: None,
+        })
+        .unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        s.store()
+            .with(|st| {
+                st.upsert_rooms(&[roomdesk_model::Room {
+                    id: "rm_1".into(),
+                    title: "Acme".into(),
+                    ..Default::default()
+                }])
+            })
+            .unwrap();
+        // Another process syncing this data dir, as far as the OS can tell.
+        let other = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(dir.path().join("sync.lock"))
+            .unwrap();
+        other.try_lock().unwrap();
+        let err = rt.block_on(s.reset_local_cache(true)).unwrap_err();
+        assert_eq!(err.code(), "busy");
+        assert_eq!(
+            s.store().with(|st| st.room_count()).unwrap(),
+            1,
+            "nothing removed"
+        );
+        // A sync in this process.
+        drop(other);
+        let turn = s.inner.sync_lock.try_lock().unwrap();
+        let err = rt.block_on(s.reset_local_cache(false)).unwrap_err();
+        assert_eq!(err.code(), "busy");
+        assert!(err.to_string().contains("sync is running"), "{err}");
+        drop(turn);
+        let cleared = rt.block_on(s.reset_local_cache(false)).unwrap();
+        assert_eq!(cleared.rooms_removed, 1);
+        assert_eq!(s.store().with(|st| st.room_count()).unwrap(), 0);
     }
 
     #[test]

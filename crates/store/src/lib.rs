@@ -64,6 +64,10 @@
 //!   Resolution)`: `KeepMine` keeps the field pending (its base becomes theirs, so it does
 //!   not conflict again); `TakeTheirs` drops the field from the patch.
 //!
+//! Reset: [`Store::clear_cache`]`(drop_unsynced) -> CacheCleared` removes every cached
+//! server room; drafts, rooms with outbox entries or conflicts stay unless `drop_unsynced`
+//! (then the outbox and conflicts go too). One transaction.
+//!
 //! Sync state: [`Store::sync_state`]`(key)`, [`Store::set_sync_state`]`(key, value)`,
 //! [`Store::clear_sync_state`]`(key)`.
 //!
@@ -94,6 +98,7 @@
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
 //! text), `room_written`, `outbox`, `conflicts`, `sync_state`.
 
+mod cache_reset;
 mod checkpoint;
 mod conflicts;
 mod drafts;
@@ -110,6 +115,7 @@ mod search;
 mod sync_state;
 mod view;
 
+pub use cache_reset::CacheCleared;
 pub use conflicts::{Conflict, NewConflict, Resolution};
 pub use drafts::DRAFT_ID_PREFIX;
 pub use error::{Result, StoreError};

@@ -84,6 +84,13 @@ commands! {
         Ok(state.service()?.create_again(&draft_id).await?)
     }
 
+    /// Empties the local cache of server rooms (pulled again by the next listing or
+    /// sync); drafts, pending edits and conflicts go only with `dropUnsynced`. Refused
+    /// (`busy`) while a sync runs.
+    async fn reset_local_cache(state, drop_unsynced: bool) -> CacheCleared {
+        Ok(state.service()?.reset_local_cache(drop_unsynced).await?)
+    }
+
     /// The active connection as the settings page shows it (never the key itself).
     async fn get_connection(state) -> ConnectionInfo {
         state.connection_info()

@@ -7,8 +7,8 @@ use crate::bindings::{ChannelArg, Collector, CommandSignature, PlainArg, TsArg};
 use crate::connection::{ConnectionInfo, ConnectionKind, ConnectionTest};
 use crate::state::{AppInfo, AppState};
 use roomdesk_core::{
-    Conflict, ErrorPayload, OutboxEntry, Resolution, RoomChange, RoomPage, RoomView, Source,
-    SyncProgress, SyncReport,
+    CacheCleared, Conflict, ErrorPayload, OutboxEntry, Resolution, RoomChange, RoomPage, RoomView,
+    Source, SyncProgress, SyncReport,
 };
 use roomdesk_model::{
     FieldError, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomInput, RoomPatch, Status,

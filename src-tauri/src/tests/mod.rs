@@ -3,6 +3,7 @@
 //! `target/debug/roomdesk-app` as a dev binary (no embedded UI), clobbering the
 //! `tauri/custom-protocol` build the end-to-end suite drives.
 
+mod cache_reset;
 mod config;
 mod harness;
 mod ipc;

@@ -4,6 +4,7 @@
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  CacheCleared,
   CommandName,
   Commands,
   Conflict,
@@ -110,6 +111,9 @@ export const setApiKey = (key: string): Promise<ConnectionInfo> => call("set_api
 export const removeApiKey = (): Promise<ConnectionInfo> => call("remove_api_key", {});
 
 export const testConnection = (): Promise<ConnectionTest> => call("test_connection", {});
+
+/** Empties the cache of server rooms; unsynced work goes too only with `dropUnsynced`. */
+export const resetLocalCache = (dropUnsynced: boolean): Promise<CacheCleared> => call("reset_local_cache", { dropUnsynced });
 
 /** Runs a sync; `onProgress` hears each step over a Tauri channel. */
 export function runSync(onProgress: (progress: SyncProgress) => void): Promise<SyncReport> {

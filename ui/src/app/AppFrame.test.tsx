@@ -6,6 +6,7 @@ import { setInvoker } from "../api/commands";
 import { roomView } from "../test/fixtures";
 import { AppFrame } from "./AppFrame";
 import { AppProviders } from "./AppProviders";
+import { syncWithLocation } from "./navigation";
 
 const connection: ConnectionInfo = {
   kind: "sandbox",
@@ -29,6 +30,7 @@ let restore: (() => void) | null = null;
 beforeEach(() => {
   // Start at the default screen without queueing a hashchange into the next test.
   window.history.replaceState(null, "", "#/rooms");
+  syncWithLocation();
   restore = setInvoker((command) => {
     switch (command) {
       case "get_connection":

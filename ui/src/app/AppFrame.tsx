@@ -7,6 +7,7 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
 import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
 import { SyncControl } from "./SyncControl";
+import { canGoBack } from "./navigation";
 import { useSecondLaunchNotice } from "./useSecondLaunchNotice";
 import { useRoute } from "./useRoute";
 
@@ -119,7 +120,7 @@ function Screen({ route, navigate }: { route: Route; navigate: (to: Route) => vo
           key={route.id}
           id={route.id}
           onBack={() => {
-            if (window.history.length > 1) window.history.back();
+            if (canGoBack()) window.history.back();
             else navigate(DEFAULT_ROUTE);
           }}
         />

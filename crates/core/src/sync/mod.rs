@@ -12,7 +12,7 @@ mod push;
 
 pub(crate) use creates::{look_around, remember_created, seen_before};
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::service::RoomsService;
 use crate::views::{SyncPhase, SyncProgress, SyncReport};
 use std::time::Duration;
@@ -59,6 +59,18 @@ impl RoomsService {
 }
 
 impl RoomsService {
+    /// Holds what a sync holds, now or never: `Busy` while a sync or a remote write runs,
+    /// here or in another process on this data dir.
+    pub(crate) fn exclusive_now(&self) -> Result<Exclusive<'_>> {
+        let turn = self.inner.sync_lock.try_lock().map_err(|_| {
+            CoreError::Busy("a sync is running; try again when it has finished".to_string())
+        })?;
+        Ok(Exclusive {
+            _turn: turn,
+            _lock: lock::acquire(&self.inner.data_dir)?,
+        })
+    }
+
     /// Waits (up to `wait`) until no sync or remote write runs, here or in another process
     /// on this data dir, and holds that until the guard is dropped.
     pub(crate) async fn exclusive_within(&self, wait: Duration) -> Result<Exclusive<'_>> {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Conflict, OutboxEntry } from "../../bindings";
 import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
+import { roomView } from "../../test/fixtures";
 import { conflict, createEntry, patchEntry } from "../../test/outboxFixtures";
 import { roomView } from "../../test/fixtures";
 import { OutboxPage } from "./OutboxPage";
@@ -38,6 +39,10 @@ function renderOutbox(initial: { entries: OutboxEntry[]; conflicts: Conflict[] }
       case "create_again":
         entries = entries.filter((e) => e.roomId !== args.draftId);
         return Promise.resolve(roomView(typeof args.roomId === "string" ? args.roomId : "rm_new", "Acme"));
+      case "discard_local_changes":
+        entries = entries.filter((e) => e.roomId !== args.id);
+        conflicts = conflicts.filter((c) => c.roomId !== args.id);
+        return Promise.resolve({ kind: "editsDiscarded", value: roomView(String(args.id), "Acme") });
       default:
         return Promise.reject(new Error(`unexpected ${command}`));
     }
@@ -145,6 +150,31 @@ describe("OutboxPage", () => {
     fireEvent.click(screen.getByTestId("outbox-discard-confirm-draft-1"));
     expect(await screen.findByTestId("outbox-empty")).toBeTruthy();
     expect(calls.filter((c) => c.command === "discard_draft").map((c) => c.args)).toEqual([{ id: "draft-1" }]);
+  });
+
+  it("discards a room's pending edits only after the user confirms, and only that room's", async () => {
+    const calls = renderOutbox({
+      entries: [
+        patchEntry(2, "rm_a", "Acme", { coverTitle: "Spring" }),
+        patchEntry(3, "rm_b", "Globex", { title: "Globex 2" }),
+      ],
+      conflicts: [conflict("rm_a", "coverTitle", "Spring", "Summer")],
+    });
+    const button = await screen.findByTestId("outbox-discard-rm_a");
+    expect(button.textContent).toBe("Discard pending edits");
+    fireEvent.click(button);
+    fireEvent.click(screen.getByTestId("outbox-discard-cancel-rm_a"));
+    expect(calls.some((c) => c.command === "discard_local_changes")).toBe(false);
+    expect(screen.getByTestId("outbox-room-rm_a")).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId("outbox-discard-rm_a"));
+    fireEvent.click(screen.getByTestId("outbox-discard-confirm-rm_a"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("outbox-room-rm_a")).toBeNull();
+    });
+    expect(screen.getByTestId("outbox-room-rm_b")).toBeTruthy();
+    expect(calls.filter((c) => c.command === "discard_local_changes").map((c) => c.args)).toEqual([{ id: "rm_a" }]);
+    expect(calls.some((c) => c.command === "discard_draft")).toBe(false);
   });
 
   it("resolves a conflict per field: keep mine for one, take theirs for another", async () => {

@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { discardDraft } from "../../api/commands";
+import { discardDraft, discardLocalChanges } from "../../api/commands";
 import { describeError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
 import { formatRoute } from "../../app/routes";
@@ -33,8 +33,10 @@ type Props = { group: OutboxGroup; syncing: boolean; onRetry: () => void };
 export function OutboxRoomCard({ group, syncing, onRetry }: Props) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  // A draft is thrown away whole; a server room loses its pending edits (and their
+  // conflicts) and shows the server's last version again.
   const discard = useMutation({
-    mutationFn: () => discardDraft(group.roomId),
+    mutationFn: () => (group.isDraft ? discardDraft(group.roomId) : discardLocalChanges(group.roomId)),
     onSuccess: async () => {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: queryKeys.outbox });
@@ -42,7 +44,7 @@ export function OutboxRoomCard({ group, syncing, onRetry }: Props) {
       await queryClient.invalidateQueries({ queryKey: queryKeys.rooms });
     },
   });
-  const canDiscard = group.isDraft && !group.mayBeOnServer;
+  const canDiscard = group.isDraft ? !group.mayBeOnServer : group.rows.length > 0 || group.conflicts.length > 0;
   const needsRetry = group.rows.some((r) => r.status === "failed" || r.status === "uncertain");
 
   return (
@@ -84,13 +86,13 @@ export function OutboxRoomCard({ group, syncing, onRetry }: Props) {
               }}
               data-testid={`outbox-discard-${group.roomId}`}
             >
-              Discard draft
+              {group.isDraft ? "Discard draft" : "Discard pending edits"}
             </Button>
           )}
           {confirming && (
             <>
               <Text size="xs" c="red">
-                Throw this draft away?
+                {group.isDraft ? "Throw this draft away?" : "Throw your edits away? The room shows the server's version again."}
               </Text>
               <Button
                 size="xs"

@@ -1,10 +1,12 @@
 // One room: the editor of every updatable field, its engagements, and a guard so that
-// unsaved changes are not lost on the way back (Back or Esc asks first).
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from "@mantine/core";
+// unsaved changes are not lost on the way out: Back, Esc, any link or the browser's Back
+// asks first (one dialog for all), and closing the window lets the webview ask.
+import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import type { Room } from "../../bindings";
 import { BackIcon } from "../../app/icons";
 import { useNow } from "../../app/useNow";
+import { useNavigationBlocker } from "../../app/useRoute";
 import { formatCount, formatExact, formatRelative } from "../../format/time";
 import { useRoom } from "./roomQueries";
 import { RoomStateBadge } from "./RoomStateBadge";
@@ -14,11 +16,26 @@ import { RoomEditor } from "./RoomEditor";
 export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
   const room = useRoom(id);
   const [dirty, setDirty] = useState(false);
+  // Its own Back and Esc ask here; every other route change is held by the blocker.
   const [asking, setAsking] = useState(false);
+  const blocker = useNavigationBlocker(dirty);
   const leave = useCallback(() => {
     if (dirty) setAsking(true);
     else onBack();
   }, [dirty, onBack]);
+  const keepEditing = () => {
+    setAsking(false);
+    blocker.stay();
+  };
+  const discardAndLeave = () => {
+    if (blocker.asking) {
+      blocker.proceed();
+    } else {
+      blocker.release();
+      onBack();
+    }
+    setAsking(false);
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -50,19 +67,25 @@ export function RoomPage({ id, onBack }: { id: string; onBack: () => void }) {
         </Button>
       </Group>
 
-      {asking && (
-        <Alert color="orange" title="Unsaved changes" data-testid="leave-confirm">
-          <Group gap="xs">
-            <Text size="sm">Leave this room and drop the changes?</Text>
-            <Button size="xs" color="orange" onClick={onBack} data-testid="leave-discard">
-              Drop changes and leave
-            </Button>
-            <Button size="xs" variant="default" onClick={() => { setAsking(false); }} data-testid="leave-stay">
+      <Modal
+        opened={asking || blocker.asking}
+        onClose={keepEditing}
+        title="Unsaved changes"
+        centered
+        data-testid="leave-confirm"
+      >
+        <Stack gap="md">
+          <Text size="sm">This room has changes that are not saved. Leave it and drop them?</Text>
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={keepEditing} data-testid="leave-stay">
               Keep editing
             </Button>
+            <Button color="orange" onClick={discardAndLeave} data-testid="leave-discard">
+              Discard changes
+            </Button>
           </Group>
-        </Alert>
-      )}
+        </Stack>
+      </Modal>
 
       {room.isPending ? (
         <Card withBorder padding="lg" data-testid="room-loading">

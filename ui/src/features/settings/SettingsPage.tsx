@@ -1,41 +1,39 @@
-// Settings, read-only for now: the connection and where the app keeps its data.
-// Switching connection and managing the key come next (ROADMAP "Rooms workspace UI").
-import { Alert, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+// Settings: which API the app talks to (Sandbox or a Flowla account with its key), a test
+// of that connection, where the data lives, and resetting the local cache.
+import { Badge, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useState } from "react";
+import type { ConnectionKind } from "../../bindings";
 import { getAppInfo, getConnection } from "../../api/commands";
 import { queryKeys } from "../../api/queryKeys";
-import { ComingNext } from "../../app/ComingNext";
-
-/** Rows whose values are paths or addresses. */
-const MONOSPACE_LABELS = new Set(["API address", "Flowla base URL", "Data folder", "Sandbox"]);
+import { ApiKeySection } from "./ApiKeySection";
+import { ConnectionSection } from "./ConnectionSection";
+import { ResetCacheSection } from "./ResetCacheSection";
+import { Facts, Section } from "./SettingsSection";
+import { TestConnection } from "./TestConnection";
 
 export function SettingsPage() {
   const connection = useQuery({ queryKey: queryKeys.connection, queryFn: getConnection });
   const app = useQuery({ queryKey: queryKeys.appInfo, queryFn: getAppInfo });
+  // The kind the user picked; until then, the active one.
+  const [picked, setPicked] = useState<ConnectionKind | null>(null);
+  const chosen = picked ?? connection.data?.kind ?? "sandbox";
 
   return (
     <Stack gap="md" maw={800}>
       <Title order={2}>Settings</Title>
-      <ComingNext testId="settings-coming-next">
-        Switching between the Sandbox and a Flowla account, and storing the API key in the OS keyring, arrive
-        with the next release. Below is what the app uses now.
-      </ComingNext>
-      <Section title="Connection" pending={connection.isPending} error={connection.error?.message}>
+      <Section title="Connection" testId="settings-connection" pending={connection.isPending} error={connection.error?.message}>
+        {connection.data && <ConnectionSection info={connection.data} chosen={chosen} onChoose={setPicked} />}
+      </Section>
+      {chosen === "flowla" && connection.data && (
+        <Section title="Flowla API key" testId="settings-key">
+          <ApiKeySection info={connection.data} />
+        </Section>
+      )}
+      <Section title="Test the connection" testId="settings-test" pending={connection.isPending} error={connection.error?.message}>
         {connection.data && (
-          <Facts
-            rows={[
-              ["Connection", <Badge key="k" variant="light" tt="none">{connection.data.kind === "sandbox" ? "Sandbox" : "Flowla"}</Badge>],
-              ["API address", connection.data.baseUrl ?? "—"],
-              ["Flowla base URL", connection.data.flowlaBaseUrl ?? "not set"],
-              [
-                "API key",
-                connection.data.keyConfigured ? `stored, ends in …${connection.data.keyHint ?? ""}` : "not stored",
-              ],
-              ["Key store", connection.data.keyringError ?? connection.data.keyStore],
-            ]}
-            testId="settings-connection"
-          />
+          // A new connection or key starts without the old answer.
+          <TestConnection key={`${connection.data.kind}|${connection.data.baseUrl ?? ""}|${connection.data.keyHint ?? ""}`} info={connection.data} />
         )}
       </Section>
       <Section title="This app" pending={app.isPending} error={app.error?.message}>
@@ -45,51 +43,21 @@ export function SettingsPage() {
               ["Version", `${app.data.version}${app.data.devBuild ? " (development build)" : ""}`],
               ["Data folder", app.data.dataDir],
               ["Sandbox", app.data.sandboxUrl],
+              ["Key store", <Badge key="k" variant="light" tt="none">{app.data.keyStore}</Badge>],
             ]}
             testId="settings-app"
           />
         )}
       </Section>
+      <Section title="Local cache" testId="settings-cache">
+        <ResetCacheSection />
+      </Section>
+      <Section title="Brand" testId="settings-brand">
+        <Text size="sm" c="dimmed">
+          The organisation&apos;s brand color, used by the room designer&apos;s preview.
+        </Text>
+        {/* org brand color: designer */}
+      </Section>
     </Stack>
-  );
-}
-
-function Section({ title, pending, error, children }: { title: string; pending: boolean; error?: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" padding="lg">
-      <Text fw={600} mb="sm">
-        {title}
-      </Text>
-      {pending ? <Skeleton height={80} /> : error ? <Alert color="red">{error}</Alert> : children}
-    </Card>
-  );
-}
-
-function Facts({ rows, testId }: { rows: [string, ReactNode][]; testId: string }) {
-  return (
-    <Table data-testid={testId} withRowBorders={false} verticalSpacing={6}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Td w={180}>
-              <Text size="sm" c="dimmed">
-                {label}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                {typeof value === "string" ? (
-                  <Text size="sm" ff={MONOSPACE_LABELS.has(label) ? "monospace" : undefined}>
-                    {value}
-                  </Text>
-                ) : (
-                  value
-                )}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
