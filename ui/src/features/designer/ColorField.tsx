@@ -1,54 +1,57 @@
 import { Group, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { normaliseHex } from "./hexColor";
+import { displayHex } from "./hexColor";
 
 type Props = {
   label: string;
-  /** Test id stem: `<stem>-hex` and `<stem>-picker`. */
-  stem: string;
-  value: string | null;
+  /** The editor field this edits: test ids `room-field-<field>`, `-picker`, `-shown`, `field-error-<field>`. */
+  field: "themeColor" | "navColor";
+  /** The value as typed ("" when unset). */
+  value: string;
+  /** The core's message for this field, if it refuses the value. */
   error: string | undefined;
-  onChange: (hex: string) => void;
+  description?: string;
+  onChange: (text: string) => void;
 };
 
-/** A color picker and a hex field taking #RGB or #RRGGBB, showing the normalised value. */
-export function ColorField({ label, stem, value, error, onChange }: Props) {
-  const [typed, setTyped] = useState<string | null>(null);
-  // What the user typed stays while it is incomplete or still means the value; an undo
-  // or a pick replaces it.
-  const typedReading = typed === null ? null : normaliseHex(typed);
-  const keepTyped = typedReading !== null && (!typedReading.ok || typedReading.hex === value);
-  const shown = keepTyped && typed !== null ? typed : (value ?? "");
-  const reading = shown ? normaliseHex(shown) : null;
-  const problem = error ?? (reading && !reading.ok ? reading.message : undefined);
+/**
+ * A color picker and a hex field. What is typed goes to the draft as it is, so the core
+ * judges it (its message shows under the field); a value culori can read is also shown
+ * normalised (`#RRGGBB`, as the core stores it).
+ */
+export function ColorField({ label, field, value, error, description, onChange }: Props) {
+  const shown = error ? null : displayHex(value);
   return (
     <Group align="flex-start" gap="xs" wrap="nowrap">
       <input
         type="color"
         aria-label={`${label} picker`}
-        data-testid={`${stem}-picker`}
-        value={reading?.ok ? reading.hex : "#000000"}
+        data-testid={`room-field-${field}-picker`}
+        value={(displayHex(value) ?? "#000000").toLowerCase()}
         onChange={(event) => {
-          setTyped(null);
-          onChange(event.currentTarget.value);
+          onChange(event.currentTarget.value.toUpperCase());
         }}
-        style={{ width: 36, height: 36, padding: 0, border: "none", background: "none" }}
+        style={{ width: 36, height: 36, marginTop: 24, padding: 0, border: "none", background: "none", flex: "none" }}
       />
       <TextInput
         label={label}
-        data-testid={`${stem}-hex`}
-        value={shown}
-        error={problem}
-        description={reading?.ok ? <Text span size="xs" data-testid={`${stem}-normalised`}>{reading.hex}</Text> : undefined}
+        data-testid={`room-field-${field}`}
+        value={value}
+        placeholder="#RRGGBB"
+        error={error}
+        errorProps={{ "data-testid": `field-error-${field}` }}
+        description={
+          shown && shown !== value ? (
+            <Text span size="xs" data-testid={`room-field-${field}-shown`}>
+              Shown as {shown}
+            </Text>
+          ) : (
+            description
+          )
+        }
         onChange={(event) => {
-          const next = event.currentTarget.value;
-          setTyped(next);
-          const parsed = normaliseHex(next);
-          if (parsed.ok) onChange(parsed.hex);
+          onChange(event.currentTarget.value);
         }}
-        onBlur={() => {
-          if (typedReading?.ok) setTyped(null);
-        }}
+        style={{ flex: 1 }}
       />
     </Group>
   );

@@ -6,7 +6,8 @@ import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
 import type { FieldError, RoomField, RoomView, Source } from "../../bindings";
-import { DesignPanel } from "../designer/DesignPanel";
+import { DesignStudio } from "../designer/DesignStudio";
+import { lookOfDraft, savedLook } from "../designer/designValues";
 import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
 import { FieldInput, type PickerOption } from "./FieldInput";
@@ -32,6 +33,10 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
   const save = useRoomSave(room.id);
   const isDraft = view.state === "draft";
   const options = usePickerOptions();
+  // A new studio (fresh undo history) after a save or a discard: its steps are of a draft
+  // that is gone.
+  const [studioRound, setStudioRound] = useState(0);
+  const look = lookOfDraft(draft, savedLook(room));
 
   useEffect(() => {
     onDirtyChange(dirty);
@@ -52,6 +57,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
       {
         onSuccess: (next) => {
           setDraft(initialDraft(next.room, EDITABLE));
+          setStudioRound((n) => n + 1);
           notifications.show({
             color: "teal",
             title: source === "local" || isDraft ? "Saved on this computer" : "Room saved",
@@ -109,7 +115,13 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
           <Title order={4} mb="sm">
             Cover and colors
           </Title>
-          <DesignPanel room={view} draft={draft} onChange={set} errors={errors} />
+          <DesignStudio
+            key={`${room.updatedAt}:${String(studioRound)}`}
+            room={room}
+            look={look}
+            onChange={set}
+            errors={errors}
+          />
         </Card>
         {save.isError && saveErrors.length === 0 && save.error.code !== "validation" && (
           <Alert color="red" data-testid="save-error" data-code={save.error.code}>
@@ -127,6 +139,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
               disabled={!dirty || save.isPending}
               onClick={() => {
                 setDraft(initialDraft(room, EDITABLE));
+                setStudioRound((n) => n + 1);
                 save.reset();
               }}
               data-testid="room-reset"
