@@ -345,6 +345,10 @@ export type Commands = {
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
   discard_draft: { args: { id: string }; result: null };
   discard_local_changes: { args: { id: string }; result: RoomChange };
+  get_org_color: { args: Record<string, never>; result: string | null };
+  set_org_color: { args: { color?: string | null }; result: string | null };
+  get_company_color: { args: { companyId: string }; result: string | null };
+  set_company_color: { args: { companyId: string; color?: string | null }; result: string | null };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -356,4 +360,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_org_color", "set_org_color", "get_company_color", "set_company_color", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];

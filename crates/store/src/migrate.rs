@@ -43,6 +43,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0006_search_index_in_memory",
         sql: include_str!("../migrations/0006_search_index_in_memory.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_brand_colors",
+        sql: include_str!("../migrations/0007_brand_colors.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -105,7 +105,8 @@ export function DesignStudio({ room, look, onChange, errors, orgColor = null, co
           />
           <ColorField
             label="Theme color"
-            field="themeColor"
+            testId="room-field-themeColor"
+            errorTestId="field-error-themeColor"
             value={look.themeColor}
             error={errorOf("themeColor")}
             description="Cover background, #RGB or #RRGGBB"
@@ -130,7 +131,8 @@ export function DesignStudio({ room, look, onChange, errors, orgColor = null, co
             {nav.mode === "custom" ? (
               <ColorField
                 label="Navigation hex"
-                field="navColor"
+                testId="room-field-navColor"
+                errorTestId="field-error-navColor"
                 value={look.navColor}
                 error={navError}
                 onChange={(text) => { change("navColor", text); }}

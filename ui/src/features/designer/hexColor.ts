@@ -6,7 +6,7 @@ import { formatHex, parse } from "culori";
  * value is accepted is the core's decision (validate_room_input), never this function's.
  */
 export function displayHex(input: string | null | undefined): string | null {
-  if (!input) return null;
+  if (typeof input !== "string" || input === "") return null;
   const hex = formatHex(parse(input.trim()));
   return hex === undefined ? null : hex.toUpperCase();
 }

@@ -6,7 +6,10 @@ import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
 import type { FieldError, RoomField, RoomView, Source } from "../../bindings";
+import { useCompanyColor, useOrgColor } from "../designer/brandColors";
+import { CompanyColor } from "../designer/CompanyColor";
 import { DesignStudio } from "../designer/DesignStudio";
+import { rememberColors } from "../designer/recentColors";
 import { lookOfDraft, savedLook } from "../designer/designValues";
 import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
@@ -37,6 +40,10 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
   // that is gone.
   const [studioRound, setStudioRound] = useState(0);
   const look = lookOfDraft(draft, savedLook(room));
+  // The company the room will have: the one being picked, else the saved one.
+  const companyId = typeof draft.companyId === "string" ? draft.companyId.trim() || null : room.companyId;
+  const orgColor = useOrgColor();
+  const companyColor = useCompanyColor(companyId);
 
   useEffect(() => {
     onDirtyChange(dirty);
@@ -56,6 +63,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
       { patch, source: isDraft ? "local" : source },
       {
         onSuccess: (next) => {
+          rememberColors([patch.themeColor, patch.navColor]);
           setDraft(initialDraft(next.room, EDITABLE));
           setStudioRound((n) => n + 1);
           notifications.show({
@@ -121,6 +129,9 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
             look={look}
             onChange={set}
             errors={errors}
+            orgColor={orgColor.data ?? null}
+            companyColor={companyColor.data ?? null}
+            companyTools={<CompanyColor companyId={companyId} stored={companyColor.data ?? null} />}
           />
         </Card>
         {save.isError && saveErrors.length === 0 && save.error.code !== "validation" && (

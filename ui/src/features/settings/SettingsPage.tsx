@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { getAppInfo, getConnection } from "../../api/commands";
 import { queryKeys } from "../../api/queryKeys";
 import { ComingNext } from "../../app/ComingNext";
+import { OrgBrandColor } from "./OrgBrandColor";
 
 /** Rows whose values are paths or addresses. */
 const MONOSPACE_LABELS = new Set(["API address", "Flowla base URL", "Data folder", "Sandbox"]);
@@ -50,6 +51,7 @@ export function SettingsPage() {
           />
         )}
       </Section>
+      <OrgBrandColor />
     </Stack>
   );
 }
