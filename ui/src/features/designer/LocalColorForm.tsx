@@ -23,7 +23,7 @@ export function LocalColorForm({ label, stem, stored, save, description }: Props
   const changed = typed !== null && typed !== (stored ?? "");
   const error = save.isError && save.variables === typed ? save.error.message : undefined;
   return (
-    <Group align="flex-end" gap="xs" wrap="nowrap">
+    <Group align="flex-start" gap="xs" wrap="nowrap">
       <ColorField
         label={label}
         testId={`${stem}-input`}
@@ -42,7 +42,7 @@ export function LocalColorForm({ label, stem, stored, save, description }: Props
         disabled={!changed || save.isPending}
         loading={save.isPending}
         data-testid={`${stem}-save`}
-        mb={error ? 22 : 0}
+        mt={25}
         onClick={() => {
           const color = typed?.trim() ? typed : null;
           save.mutate(color, {
@@ -56,7 +56,7 @@ export function LocalColorForm({ label, stem, stored, save, description }: Props
         Save
       </Button>
       {save.isSuccess && typed === null ? (
-        <Text size="xs" c="teal" data-testid={`${stem}-status`} mb={8}>
+        <Text size="xs" c="teal" data-testid={`${stem}-status`} mt={33}>
           Saved
         </Text>
       ) : null}
