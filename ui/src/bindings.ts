@@ -17,27 +17,6 @@ keyStore: string,
 devBuild: boolean, };
 
 /**
- * What a cache reset removed and what it kept.
- */
-export type CacheCleared = { 
-/**
- * Rooms removed from the local database (cached server rooms, and drafts when dropped).
- */
-roomsRemoved: number, 
-/**
- * Outbox entries (creates and edits) thrown away.
- */
-changesDropped: number, 
-/**
- * Conflicts thrown away.
- */
-conflictsDropped: number, 
-/**
- * Rooms kept because they hold unsynced work.
- */
-roomsKept: number, };
-
-/**
  * A stored conflict.
  */
 export type Conflict = { roomId: string, field: RoomField, mine: JsonValue, theirs: JsonValue, base: JsonValue, detectedAtMs: number, };
@@ -366,7 +345,10 @@ export type Commands = {
   resolve_conflict: { args: { roomId: string; field: RoomField; choice: Resolution }; result: null };
   discard_draft: { args: { id: string }; result: null };
   discard_local_changes: { args: { id: string }; result: RoomChange };
-  reset_local_cache: { args: { dropUnsynced: boolean }; result: CacheCleared };
+  get_org_color: { args: Record<string, never>; result: string | null };
+  set_org_color: { args: { color?: string | null }; result: string | null };
+  get_company_color: { args: { companyId: string }; result: string | null };
+  set_company_color: { args: { companyId: string; color?: string | null }; result: string | null };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -378,4 +360,4 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "reset_local_cache", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "get_org_color", "set_org_color", "get_company_color", "set_company_color", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];

@@ -17,9 +17,13 @@
 //!   rooms; drafts, pending edits and conflicts go only with `drop_unsynced`; `busy`
 //!   while a sync runs.
 //! - [`validate_room_input`]: the problems a create or an update would be refused for.
+//! - [`RoomsService::org_color`] / [`RoomsService::set_org_color`],
+//!   [`RoomsService::company_color`] / [`RoomsService::set_company_color`]: colors kept on
+//!   this computer for the designer's preview (never sent).
 //! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
 //! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
 
+mod brand_colors;
 mod conflicts;
 mod error;
 mod error_code;
@@ -31,6 +35,7 @@ mod uncertain;
 mod validation;
 mod views;
 
+pub use brand_colors::{COMPANY_COLOR_FIELD, ORG_COLOR_FIELD};
 pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
 pub use error::{CoreError, ErrorPayload, Result};
 pub use error_code::ErrorCode;

@@ -71,6 +71,10 @@
 //! Sync state: [`Store::sync_state`]`(key)`, [`Store::set_sync_state`]`(key, value)`,
 //! [`Store::clear_sync_state`]`(key)`.
 //!
+//! Brand colors (local only, for the designer's preview): [`Store::org_color`],
+//! [`Store::set_org_color`]`(Option<&HexColor>)`, [`Store::company_color`]`(company_id)`,
+//! [`Store::set_company_color`]`(company_id, Option<&HexColor>)`.
+//!
 //! Errors: [`StoreError`] (`code()`, `retryable()`, `field()`), [`Result`].
 //!
 //! # How it is fast
@@ -96,8 +100,10 @@
 //! # Schema
 //! `migrations/000N_*.sql`, applied in order by `migrate.rs`, version in `user_version`:
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
-//! text), `room_written`, `outbox`, `conflicts`, `sync_state`.
+//! text), `room_written`, `outbox`, `conflicts`, `sync_state`, `app_settings` (the org
+//! brand color), `company_colors`.
 
+mod brand_colors;
 mod cache_reset;
 mod checkpoint;
 mod conflicts;

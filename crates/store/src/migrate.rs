@@ -48,6 +48,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0007_uncertain_create_evidence",
         sql: include_str!("../migrations/0007_uncertain_create_evidence.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_brand_colors",
+        sql: include_str!("../migrations/0008_brand_colors.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

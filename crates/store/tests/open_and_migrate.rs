@@ -5,7 +5,7 @@
 mod common;
 
 use common::{room, temp_store};
-use roomdesk_model::{NewRoom, RoomPatch};
+use roomdesk_model::{HexColor, NewRoom, RoomPatch};
 use roomdesk_store::{open_connection, Store, StoreError, SCHEMA_VERSION};
 
 #[test]
@@ -29,6 +29,8 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "conflicts",
         "sync_state",
         "rooms_sort_keys_by_id",
+        "app_settings",
+        "company_colors",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
     }
@@ -179,4 +181,71 @@ fn the_data_dir_can_be_chosen_by_environment() {
         .to_string_lossy()
         .to_lowercase()
         .contains("roomdesk"));
+}
+
+fn hex(text: &str) -> HexColor {
+    HexColor::parse(text).unwrap()
+}
+
+#[test]
+fn org_and_company_colors_survive_reopen_and_can_be_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.org_color().unwrap(), None);
+        assert_eq!(store.company_color("co_1").unwrap(), None);
+        store.set_org_color(Some(&hex("#0a0"))).unwrap();
+        store
+            .set_company_color("co_1", Some(&hex("#123456")))
+            .unwrap();
+        store
+            .set_company_color("co_2", Some(&hex("#ABCDEF")))
+            .unwrap();
+        // Setting again replaces.
+        store
+            .set_company_color("co_1", Some(&hex("#654321")))
+            .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.org_color().unwrap(), Some(hex("#00AA00")));
+    assert_eq!(store.company_color("co_1").unwrap(), Some(hex("#654321")));
+    assert_eq!(store.company_color("co_2").unwrap(), Some(hex("#ABCDEF")));
+    store.set_org_color(None).unwrap();
+    store.set_company_color("co_2", None).unwrap();
+    assert_eq!(store.org_color().unwrap(), None);
+    assert_eq!(store.company_color("co_2").unwrap(), None);
+    assert_eq!(store.company_color("co_1").unwrap(), Some(hex("#654321")));
+}
+
+#[test]
+fn a_database_at_the_previous_schema_gains_the_color_tables_keeping_its_rooms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roomdesk.db");
+    {
+        // Schema 7 as the previous Roomdesk left it: rooms and sync state, no color tables.
+        let store = Store::open(dir.path()).unwrap();
+        store.upsert_rooms(&[room("rm_1", "Acme")]).unwrap();
+        store.set_sync_state("lastPullAt", "9").unwrap();
+    }
+    {
+        let conn = open_connection(&path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE app_settings; DROP TABLE company_colors; PRAGMA user_version = 7;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.get_room("rm_1").unwrap().room.title, "Acme");
+    assert_eq!(
+        store.sync_state("lastPullAt").unwrap().as_deref(),
+        Some("9")
+    );
+    assert_eq!(store.org_color().unwrap(), None);
+    store.set_org_color(Some(&hex("#1A73E8"))).unwrap();
+    store.set_company_color("co_1", Some(&hex("#000"))).unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.org_color().unwrap(), Some(hex("#1A73E8")));
+    assert_eq!(store.company_color("co_1").unwrap(), Some(hex("#000000")));
 }

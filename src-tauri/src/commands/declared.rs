@@ -91,6 +91,26 @@ commands! {
         Ok(state.service()?.reset_local_cache(drop_unsynced).await?)
     }
 
+    /// The org brand color (`#RRGGBB`) the preview shows for `flow-org-color`; kept on this computer.
+    async fn get_org_color(state) -> Option<String> {
+        Ok(state.service()?.org_color()?)
+    }
+
+    /// Sets the org brand color (`#RGB` / `#RRGGBB`; blank removes it); answers the stored value.
+    async fn set_org_color(state, color: Option<String>) -> Option<String> {
+        Ok(state.service()?.set_org_color(color.as_deref())?)
+    }
+
+    /// A company's color kept on this computer (the preview of `target-company-color`).
+    async fn get_company_color(state, company_id: String) -> Option<String> {
+        Ok(state.service()?.company_color(&company_id)?)
+    }
+
+    /// Sets a company's local color (blank removes it); answers the stored value.
+    async fn set_company_color(state, company_id: String, color: Option<String>) -> Option<String> {
+        Ok(state.service()?.set_company_color(&company_id, color.as_deref())?)
+    }
+
     /// The active connection as the settings page shows it (never the key itself).
     async fn get_connection(state) -> ConnectionInfo {
         state.connection_info()

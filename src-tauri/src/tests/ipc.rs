@@ -294,3 +294,39 @@ fn other_windows_cannot_call_our_commands() {
     assert!(refused.to_string().contains("not allowed"), "{refused}");
     assert!(h.invoke("get_connection", json!({})).is_ok());
 }
+
+#[test]
+fn org_and_company_colors_are_kept_normalised_and_bad_ones_refused() {
+    let h = Harness::new();
+    assert_eq!(h.ok("get_org_color", json!({})), serde_json::Value::Null);
+    assert_eq!(h.ok("set_org_color", json!({"color": "#0a0"})), "#00AA00");
+    assert_eq!(h.ok("get_org_color", json!({})), "#00AA00");
+    let bad = h.err("set_org_color", json!({"color": "#12345"}));
+    assert_eq!(bad["code"], "validation", "{bad}");
+    assert_eq!(bad["field"], "orgColor");
+    assert!(bad["message"].as_str().unwrap().contains("hex"), "{bad}");
+    assert_eq!(h.ok("get_org_color", json!({})), "#00AA00");
+
+    assert_eq!(
+        h.ok(
+            "set_company_color",
+            json!({"companyId": "co_1", "color": "#abcdef"})
+        ),
+        "#ABCDEF"
+    );
+    assert_eq!(
+        h.ok("get_company_color", json!({"companyId": "co_1"})),
+        "#ABCDEF"
+    );
+    assert_eq!(
+        h.ok(
+            "set_company_color",
+            json!({"companyId": "co_1", "color": null})
+        ),
+        serde_json::Value::Null
+    );
+    assert_eq!(
+        h.ok("get_company_color", json!({"companyId": "co_1"})),
+        serde_json::Value::Null
+    );
+}

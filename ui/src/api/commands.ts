@@ -128,3 +128,16 @@ export const listStatuses = (): Promise<Status[]> => call("statuses", {});
 
 /** A lookup list, or null when the server does not offer it (type the ID instead). */
 export const lookup = (kind: LookupKind): Promise<Lookup[] | null> => call("lookup", { kind });
+
+/** The org brand color (`#RRGGBB`) kept on this computer, or null. */
+export const getOrgColor = (): Promise<string | null> => call("get_org_color", {});
+
+/** Sets the org brand color (blank removes it); answers the stored, normalised value. */
+export const setOrgColor = (color: string | null): Promise<string | null> => call("set_org_color", { color });
+
+/** A company's color kept on this computer, or null. */
+export const getCompanyColor = (companyId: string): Promise<string | null> => call("get_company_color", { companyId });
+
+/** Sets a company's local color (blank removes it); answers the stored value. */
+export const setCompanyColor = (companyId: string, color: string | null): Promise<string | null> =>
+  call("set_company_color", { companyId, color });

@@ -12,4 +12,6 @@ export const queryKeys = {
   conflicts: ["conflicts"] as const,
   statuses: ["statuses"] as const,
   lookup: (kind: LookupKind) => ["lookup", kind] as const,
+  orgColor: ["brand-color", "org"] as const,
+  companyColor: (companyId: string) => ["brand-color", "company", companyId] as const,
 };

@@ -1,8 +1,9 @@
 import { Box, Stack, Text } from "@mantine/core";
+import { readableText } from "./contrast";
 import type { DesignLook } from "./designValues";
-import { BUYER_TEXT } from "./designValues";
+import { displayHex } from "./hexColor";
 
-const NEUTRAL = "#e9ecef";
+const NEUTRAL = "#E9ECEF";
 
 type Props = {
   look: DesignLook;
@@ -14,38 +15,37 @@ type Props = {
   roomTitle: string;
 };
 
-/** The room as a buyer sees it: navigation bar, then the cover on the theme color. */
+/**
+ * The room as a buyer sees it: navigation bar, then the cover on the theme color. Text is
+ * black or white, whichever reads better on its background.
+ */
 export function BuyerPreview({ look, navColor, width, testPrefix, roomTitle }: Props) {
   const desktop = width === "desktop";
-  const theme = look.themeColor ?? NEUTRAL;
-  const text = look.themeColor ? BUYER_TEXT : "#212529";
+  const theme = displayHex(look.themeColor) ?? NEUTRAL;
+  const nav = navColor ?? NEUTRAL;
+  const part = (name: string) => `${testPrefix}${desktop ? "" : "-mobile"}-${name}`;
   return (
     <Box
       data-testid={`${testPrefix}-${width}`}
       w={desktop ? 360 : 180}
       style={{ border: "1px solid #ced4da", borderRadius: 6, overflow: "hidden", flex: "none" }}
     >
-      <Box
-        data-testid={`${testPrefix}${desktop ? "" : "-mobile"}-nav`}
-        px="xs"
-        py={6}
-        style={{ background: navColor ?? NEUTRAL, color: navColor ? BUYER_TEXT : "#212529" }}
-      >
+      <Box data-testid={part("nav")} px="xs" py={6} style={{ background: nav, color: readableText(nav) }}>
         <Text size="xs" fw={600} style={{ overflowWrap: "anywhere" }}>
           {roomTitle || "Room"}
         </Text>
       </Box>
       {look.coverDisabled ? null : (
         <Stack
-          data-testid={`${testPrefix}${desktop ? "" : "-mobile"}-cover`}
+          data-testid={part("cover")}
           gap={4}
           p={desktop ? "md" : "xs"}
           mih={desktop ? 140 : 120}
           justify="center"
-          style={{ background: theme, color: text }}
+          style={{ background: theme, color: readableText(theme) }}
         >
           <Text
-            data-testid={`${testPrefix}${desktop ? "" : "-mobile"}-cover-title`}
+            data-testid={part("cover-title")}
             fw={700}
             size={desktop ? "lg" : "sm"}
             dir="auto"

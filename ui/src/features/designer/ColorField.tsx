@@ -1,55 +1,85 @@
-import { Group, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
-import { normaliseHex } from "./hexColor";
+import { ColorSwatch, Group, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import { displayHex } from "./hexColor";
+import { useRecentColors } from "./recentColors";
 
 type Props = {
   label: string;
-  /** Test id stem: `<stem>-hex` and `<stem>-picker`. */
-  stem: string;
-  value: string | null;
+  /** Test id of the hex input; the picker is `<testId>-picker`, the normalised value `<testId>-shown`. */
+  testId: string;
+  /** Test id of the error message. */
+  errorTestId: string;
+  /** The value as typed ("" when unset). */
+  value: string;
+  /** The core's message for this field, if it refuses the value. */
   error: string | undefined;
-  onChange: (hex: string) => void;
+  description?: string;
+  onChange: (text: string) => void;
 };
 
-/** A color picker and a hex field taking #RGB or #RRGGBB, showing the normalised value. */
-export function ColorField({ label, stem, value, error, onChange }: Props) {
-  const [typed, setTyped] = useState<string | null>(null);
-  // What the user typed stays while it is incomplete or still means the value; an undo
-  // or a pick replaces it.
-  const typedReading = typed === null ? null : normaliseHex(typed);
-  const keepTyped = typedReading !== null && (!typedReading.ok || typedReading.hex === value);
-  const shown = keepTyped && typed !== null ? typed : (value ?? "");
-  const reading = shown ? normaliseHex(shown) : null;
-  const problem = error ?? (reading && !reading.ok ? reading.message : undefined);
+/**
+ * A color picker and a hex field. What is typed goes to the draft as it is, so the core
+ * judges it (its message shows under the field); a value culori can read is also shown
+ * normalised (`#RRGGBB`, as the core stores it). The colors applied lately are offered
+ * as swatches underneath (`<testId>-recent-<RRGGBB>`).
+ */
+export function ColorField({ label, testId, errorTestId, value, error, description, onChange }: Props) {
+  const shown = error ? null : displayHex(value);
+  const recent = useRecentColors();
   return (
-    <Group align="flex-start" gap="xs" wrap="nowrap">
-      <input
-        type="color"
-        aria-label={`${label} picker`}
-        data-testid={`${stem}-picker`}
-        value={reading?.ok ? reading.hex : "#000000"}
-        onChange={(event) => {
-          setTyped(null);
-          onChange(event.currentTarget.value);
-        }}
-        style={{ width: 36, height: 36, padding: 0, border: "none", background: "none" }}
-      />
-      <TextInput
-        label={label}
-        data-testid={`${stem}-hex`}
-        value={shown}
-        error={problem}
-        description={reading?.ok ? <Text span size="xs" data-testid={`${stem}-normalised`}>{reading.hex}</Text> : undefined}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setTyped(next);
-          const parsed = normaliseHex(next);
-          if (parsed.ok) onChange(parsed.hex);
-        }}
-        onBlur={() => {
-          if (typedReading?.ok) setTyped(null);
-        }}
-      />
-    </Group>
+    <Stack gap={4} style={{ flex: 1 }}>
+      <Group align="flex-start" gap="xs" wrap="nowrap">
+        <input
+          type="color"
+          aria-label={`${label} picker`}
+          data-testid={`${testId}-picker`}
+          value={(displayHex(value) ?? "#000000").toLowerCase()}
+          onChange={(event) => {
+            onChange(event.currentTarget.value.toUpperCase());
+          }}
+          style={{ width: 36, height: 36, marginTop: 24, padding: 0, border: "none", background: "none", flex: "none" }}
+        />
+        <TextInput
+          label={label}
+          data-testid={testId}
+          value={value}
+          placeholder="#RRGGBB"
+          error={error}
+          errorProps={{ "data-testid": errorTestId }}
+          description={
+            shown && shown !== value ? (
+              <Text span size="xs" data-testid={`${testId}-shown`}>
+                Shown as {shown}
+              </Text>
+            ) : (
+              description
+            )
+          }
+          onChange={(event) => {
+            onChange(event.currentTarget.value);
+          }}
+          style={{ flex: 1 }}
+        />
+      </Group>
+      {recent.length > 0 ? (
+        <Group gap={4} pl={44} data-testid={`${testId}-recent`} aria-label={`Recent colors for ${label}`}>
+          {recent.map((color) => (
+            <Tooltip key={color} label={color} openDelay={300}>
+              <ColorSwatch
+                component="button"
+                type="button"
+                color={color}
+                size={18}
+                aria-label={`Use ${color}`}
+                data-testid={`${testId}-recent-${color.slice(1)}`}
+                style={{ cursor: "pointer" }}
+                onClick={() => {
+                  onChange(color);
+                }}
+              />
+            </Tooltip>
+          ))}
+        </Group>
+      ) : null}
+    </Stack>
   );
 }

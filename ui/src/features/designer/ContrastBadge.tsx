@@ -1,16 +1,20 @@
 import { Badge, Button, Group } from "@mantine/core";
-import { contrastLevel, contrastRatio, formatRatio, suggestShade } from "./contrast";
-import { BUYER_TEXT } from "./designValues";
+import { AA, AAA, contrastLevel, contrastRatio, formatRatio, readableText, suggestShade } from "./contrast";
 
 type Props = {
   surface: "cover" | "nav";
   label: string;
+  /** `#RRGGBB` the text sits on; null when the preview has no color to check. */
   background: string | null;
   /** Offered only when the user can change this background directly. */
   onSuggest: ((hex: string) => void) | null;
 };
 
-/** WCAG ratio of the buyer's text on one background, graded, with a fix when it fails. */
+/**
+ * WCAG ratio of the preview's text (black or white, whichever reads better) on one
+ * background, graded. Below AA the nearest same-hue shade that passes AA is offered;
+ * at AA, the nearest that reaches AAA.
+ */
 export function ContrastBadge({ surface, label, background, onSuggest }: Props) {
   if (!background) {
     return (
@@ -19,9 +23,11 @@ export function ContrastBadge({ surface, label, background, onSuggest }: Props) 
       </Badge>
     );
   }
-  const ratio = contrastRatio(BUYER_TEXT, background);
+  const text = readableText(background);
+  const ratio = contrastRatio(text, background);
   const level = contrastLevel(ratio);
-  const suggestion = level === "fail" ? suggestShade(background, BUYER_TEXT) : null;
+  const target = level === "fail" ? AA : AAA;
+  const suggestion = level === "AAA" ? null : suggestShade(background, text, target)?.toUpperCase() ?? null;
   return (
     <Group gap="xs">
       <Badge
@@ -30,7 +36,7 @@ export function ContrastBadge({ surface, label, background, onSuggest }: Props) 
         color={level === "fail" ? "red" : level === "AA" ? "yellow" : "green"}
         variant="light"
       >
-        {label}: {formatRatio(ratio)} {level === "fail" ? "below AA" : level}
+        {label}: {formatRatio(ratio)} {level === "fail" ? "below AA" : `${level} pass`}
       </Badge>
       {suggestion && onSuggest ? (
         <Button
@@ -42,7 +48,7 @@ export function ContrastBadge({ surface, label, background, onSuggest }: Props) 
           }}
           leftSection={<span style={{ width: 10, height: 10, background: suggestion, display: "inline-block" }} />}
         >
-          Use {suggestion} (passes AA)
+          Use {suggestion} (reaches {level === "fail" ? "AA" : "AAA"})
         </Button>
       ) : null}
     </Group>

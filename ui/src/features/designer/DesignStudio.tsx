@@ -1,24 +1,35 @@
+// The editor's "Cover and colors" group: cover title, description and visibility, theme
+// and navigation colors (a mode switch for the org / company keywords), contrast badges,
+// undo / redo, and the buyer's view live beside the controls (desktop and mobile, with the
+// saved look beneath while it differs). Values go to the editor's draft as typed; the
+// core's messages show beside each field.
 import { Button, Checkbox, Group, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
-import { useState } from "react";
-import type { FieldError, RoomView } from "../../bindings";
+import { useState, type ReactNode } from "react";
+import type { FieldError, Room } from "../../bindings";
+import { fieldError } from "../rooms/FieldInput";
 import { BuyerPreview } from "./BuyerPreview";
 import { ColorField } from "./ColorField";
 import { ContrastBadge } from "./ContrastBadge";
 import { emptyHistory, record, redo, undo } from "./designHistory";
-import type { DesignDraft, DesignField, DesignValue } from "./designValues";
-import { editedLook, sameLook, savedLook } from "./designValues";
+import type { DesignField, DesignLook, DesignValue } from "./designValues";
+import { sameLook, savedLook } from "./designValues";
+import { displayHex } from "./hexColor";
 import type { NavMode } from "./navColor";
 import { navValueFor, resolveNavColor } from "./navColor";
 
 export type DesignStudioProps = {
-  room: RoomView | null;
-  draft: DesignDraft;
+  /** The room as saved (server or cache); null for a new room. */
+  room: Room | null;
+  /** The look being edited (the editor's draft). */
+  look: DesignLook;
   onChange: (field: DesignField, value: DesignValue) => void;
-  errors: FieldError[];
-  /** Org brand color from Settings (get_org_color), if any. */
+  errors: readonly FieldError[];
+  /** Org brand color from Settings, if any. */
   orgColor?: string | null;
   /** This room's company color kept locally, if any. */
   companyColor?: string | null;
+  /** Shown under the navigation controls in company mode (the local company color editor). */
+  companyTools?: ReactNode;
 };
 
 const MODES: { mode: NavMode; label: string }[] = [
@@ -28,15 +39,14 @@ const MODES: { mode: NavMode; label: string }[] = [
 ];
 
 /** Cover and colors of a room, with the buyer's view live beside the controls. */
-export function DesignStudio({ room, draft, onChange, errors, orgColor = null, companyColor = null }: DesignStudioProps) {
+export function DesignStudio({ room, look, onChange, errors, orgColor = null, companyColor = null, companyTools }: DesignStudioProps) {
   const [history, setHistory] = useState(emptyHistory);
   const [lastCustomNav, setLastCustomNav] = useState<string | null>(null);
-  const look = editedLook(room, draft);
   const before = savedLook(room);
   const context = { orgColor, companyColor };
   const nav = resolveNavColor(look.navColor, context);
-  const errorOf = (field: DesignField) => errors.find((error) => error.field === field)?.message;
-  const roomTitle = room?.room.title ?? "";
+  const errorOf = (field: DesignField) => fieldError(errors, field) ?? undefined;
+  const roomTitle = room?.title ?? "";
 
   const change = (field: DesignField, value: DesignValue) => {
     setHistory((current) => record(current, { field, before: look[field], after: value }));
@@ -49,11 +59,13 @@ export function DesignStudio({ room, draft, onChange, errors, orgColor = null, c
     onChange(moved.step.field, direction === "undo" ? moved.step.before : moved.step.after);
   };
   const pickMode = (mode: NavMode) => {
+    if (mode === nav.mode) return;
     if (nav.mode === "custom" && look.navColor) setLastCustomNav(look.navColor);
-    const customHex = lastCustomNav ?? look.themeColor ?? "#1a73e8";
+    const customHex = lastCustomNav ?? displayHex(look.themeColor) ?? "#1A73E8";
     change("navColor", navValueFor(mode, customHex));
   };
   const showBefore = room !== null && !sameLook(look, before);
+  const navError = errorOf("navColor");
 
   return (
     <Stack gap="md" data-testid="design-panel">
@@ -66,34 +78,39 @@ export function DesignStudio({ room, draft, onChange, errors, orgColor = null, c
         </Button>
       </Group>
       <Group align="flex-start" gap="xl">
-        <Stack gap="sm" w={320}>
-          <Checkbox
-            label="Hide the cover page"
-            data-testid="cover-disabled"
-            checked={look.coverDisabled}
-            onChange={(event) => { change("coverDisabled", event.currentTarget.checked); }}
-          />
+        <Stack gap="sm" w={340}>
           <TextInput
             label="Cover title"
-            data-testid="cover-title"
+            data-testid="room-field-coverTitle"
             value={look.coverTitle}
             error={errorOf("coverTitle")}
+            errorProps={{ "data-testid": "field-error-coverTitle" }}
             onChange={(event) => { change("coverTitle", event.currentTarget.value); }}
           />
           <Textarea
             label="Cover description"
-            data-testid="cover-description"
+            data-testid="room-field-coverDescription"
             rows={2}
             value={look.coverDescription}
             error={errorOf("coverDescription")}
+            errorProps={{ "data-testid": "field-error-coverDescription" }}
             onChange={(event) => { change("coverDescription", event.currentTarget.value); }}
+          />
+          <Checkbox
+            label="Hide the cover page"
+            data-testid="room-field-coverDisabled"
+            checked={look.coverDisabled}
+            error={errorOf("coverDisabled") && <span data-testid="field-error-coverDisabled">{errorOf("coverDisabled")}</span>}
+            onChange={(event) => { change("coverDisabled", event.currentTarget.checked); }}
           />
           <ColorField
             label="Theme color"
-            stem="theme"
+            testId="room-field-themeColor"
+            errorTestId="field-error-themeColor"
             value={look.themeColor}
             error={errorOf("themeColor")}
-            onChange={(hex) => { change("themeColor", hex); }}
+            description="Cover background, #RGB or #RRGGBB"
+            onChange={(text) => { change("themeColor", text); }}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>Navigation color</Text>
@@ -114,21 +131,23 @@ export function DesignStudio({ room, draft, onChange, errors, orgColor = null, c
             {nav.mode === "custom" ? (
               <ColorField
                 label="Navigation hex"
-                stem="nav"
+                testId="room-field-navColor"
+                errorTestId="field-error-navColor"
                 value={look.navColor}
-                error={errorOf("navColor")}
-                onChange={(hex) => { change("navColor", hex); }}
+                error={navError}
+                onChange={(text) => { change("navColor", text); }}
               />
             ) : null}
             {nav.note ? <Text size="xs" c="dimmed" data-testid="nav-note">{nav.note}</Text> : null}
-            {nav.mode !== "custom" && errorOf("navColor") ? <Text size="xs" c="red">{errorOf("navColor")}</Text> : null}
+            {nav.mode === "company" ? companyTools : null}
+            {nav.mode !== "custom" && navError ? <Text size="xs" c="red" data-testid="field-error-navColor">{navError}</Text> : null}
           </Stack>
           <Stack gap={4}>
             {look.coverDisabled ? null : (
               <ContrastBadge
                 surface="cover"
                 label="Cover text"
-                background={look.themeColor}
+                background={displayHex(look.themeColor)}
                 onSuggest={(hex) => { change("themeColor", hex); }}
               />
             )}

@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { AA, contrastLevel, contrastRatio, formatRatio, hueOf, suggestShade } from "./contrast";
-import { normaliseHex } from "./hexColor";
+import { AA, AAA, contrastLevel, contrastRatio, formatRatio, hueOf, readableText, suggestShade } from "./contrast";
+import { displayHex } from "./hexColor";
 import { NAV_COMPANY_COLOR, NAV_ORG_COLOR, navModeOf, navValueFor, resolveNavColor } from "./navColor";
 
-describe("normaliseHex", () => {
-  it("expands #RGB and lower-cases #RRGGBB", () => {
-    expect(normaliseHex("#FA3")).toEqual({ ok: true, hex: "#ffaa33" });
-    expect(normaliseHex("  #1A73E8 ")).toEqual({ ok: true, hex: "#1a73e8" });
+describe("displayHex", () => {
+  it("shows #RGB and #RRGGBB as the core stores them, upper-case #RRGGBB", () => {
+    expect(displayHex("#FA3")).toBe("#FFAA33");
+    expect(displayHex("  #1a73e8 ")).toBe("#1A73E8");
   });
-  it("rejects other shapes with a message saying what is accepted", () => {
-    for (const bad of ["1a73e8", "#12", "#12345", "#ggg", "red", ""]) {
-      const reading = normaliseHex(bad);
-      expect(reading.ok).toBe(false);
-      if (!reading.ok) expect(reading.message).toContain("#RRGGBB");
+  it("has nothing to show for what culori cannot read (the core's message says why)", () => {
+    for (const unreadable of ["#12", "#12345", "#ggg", "", null]) {
+      expect(displayHex(unreadable)).toBeNull();
     }
   });
 });
@@ -20,10 +18,10 @@ describe("normaliseHex", () => {
 describe("resolveNavColor", () => {
   const context = { orgColor: "#0A0", companyColor: "#123456" };
   it("shows a hex as it is, normalised", () => {
-    expect(resolveNavColor("#ABC", context)).toEqual({ mode: "custom", color: "#aabbcc", note: null });
+    expect(resolveNavColor("#abc", context)).toEqual({ mode: "custom", color: "#AABBCC", note: null });
   });
   it("takes the org brand color for flow-org-color", () => {
-    expect(resolveNavColor(NAV_ORG_COLOR, context)).toMatchObject({ mode: "org", color: "#00aa00", note: null });
+    expect(resolveNavColor(NAV_ORG_COLOR, context)).toMatchObject({ mode: "org", color: "#00AA00", note: null });
   });
   it("notes when no org brand color is set", () => {
     const resolved = resolveNavColor(NAV_ORG_COLOR, { orgColor: null, companyColor: null });
@@ -71,6 +69,21 @@ describe("contrast", () => {
           expect(Math.min(gap, 360 - gap), `${background} -> ${shade}`).toBeLessThan(3);
         }
       }
+    }
+  });
+  it("reaches AAA when asked, keeping the hue", () => {
+    const shade = suggestShade("#1a73e8", "#ffffff", AAA);
+    expect(shade).not.toBeNull();
+    if (shade === null) return;
+    expect(contrastRatio("#ffffff", shade)).toBeGreaterThanOrEqual(AAA);
+    expect(Math.abs((hueOf(shade) ?? 0) - (hueOf("#1a73e8") ?? 0))).toBeLessThan(3);
+  });
+  it("writes black or white, whichever contrasts more, so text always reaches AA", () => {
+    expect(readableText("#FFCC00")).toBe("#000000");
+    expect(readableText("#1A1A1A")).toBe("#FFFFFF");
+    expect(readableText("#777777")).toBe("#000000");
+    for (const background of ["#777777", "#767676", "#1a73e8", "#ff6f61", "#808080", "#ff00ff"]) {
+      expect(contrastRatio(readableText(background), background)).toBeGreaterThanOrEqual(AA);
     }
   });
   it("keeps a background that already passes", () => {

@@ -6,6 +6,9 @@ export const AAA = 7;
 
 export type ContrastLevel = "AAA" | "AA" | "fail";
 
+const BLACK = "#000000";
+const WHITE = "#FFFFFF";
+
 export function contrastRatio(foreground: string, background: string): number {
   return wcagContrast(foreground, background);
 }
@@ -21,6 +24,11 @@ export function formatRatio(ratio: number): string {
   return `${(Math.floor(ratio * 100) / 100).toFixed(2)}:1`;
 }
 
+/** The text color the preview writes on `background`: black or white, whichever contrasts more. */
+export function readableText(background: string): string {
+  return contrastRatio(BLACK, background) >= contrastRatio(WHITE, background) ? BLACK : WHITE;
+}
+
 const toHsl = converter("hsl");
 
 /** Hue of a color in degrees, or null for greys (no hue to keep). */
@@ -32,19 +40,20 @@ export function hueOf(color: string): number | null {
 
 /**
  * The shade of `background` nearest in lightness (same hue and saturation) on which
- * `foreground` reaches AA. Returns the background itself when it already passes.
+ * `foreground` reaches `target` (AA unless told). Returns the background itself when it
+ * already does; null when no lightness of that hue does.
  */
-export function suggestShade(background: string, foreground: string): string | null {
+export function suggestShade(background: string, foreground: string, target: number = AA): string | null {
   const base = toHsl(background);
   if (!base) return null;
   const start = formatHex(clampRgb(base));
-  if (contrastRatio(foreground, start) >= AA) return start;
+  if (contrastRatio(foreground, start) >= target) return start;
   const step = 0.005;
   for (let distance = step; distance <= 1; distance += step) {
     for (const l of [base.l - distance, base.l + distance]) {
       if (l < 0 || l > 1) continue;
       const hex = formatHex(clampRgb({ ...base, l }));
-      if (contrastRatio(foreground, hex) >= AA) return hex;
+      if (contrastRatio(foreground, hex) >= target) return hex;
     }
   }
   return null;

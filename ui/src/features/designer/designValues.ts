@@ -1,48 +1,47 @@
-import type { RoomPatch, RoomView } from "../../bindings";
+import type { Room } from "../../bindings";
+import type { Draft, DraftValue } from "../rooms/editorDraft";
 
 /** The room fields the designer edits. */
 export type DesignField = "coverTitle" | "coverDescription" | "coverDisabled" | "themeColor" | "navColor";
-export type DesignValue = string | boolean | null;
-export type DesignDraft = Partial<Pick<RoomPatch, DesignField>>;
+export const DESIGN_FIELDS: readonly DesignField[] = ["coverTitle", "coverDescription", "coverDisabled", "themeColor", "navColor"];
+export type DesignValue = string | boolean;
 
+/** What the buyer would see: the values as typed (colors as text, "" when unset). */
 export type DesignLook = {
   coverTitle: string;
   coverDescription: string;
   coverDisabled: boolean;
-  themeColor: string | null;
-  navColor: string | null;
+  themeColor: string;
+  navColor: string;
 };
 
-/**
- * Text color of the buyer's cover and navigation bar. The buyer page writes light text on
- * the room's colors, so the contrast checks measure white text on them.
- */
-export const BUYER_TEXT = "#ffffff";
-
-/** The look as stored (server or cache), before this edit. */
-export function savedLook(room: RoomView | null): DesignLook {
-  const saved = room?.room;
+/** The look as stored (server or cache), before this edit; "" / false when unset. */
+export function savedLook(room: Room | null): DesignLook {
   return {
-    coverTitle: saved?.coverTitle ?? "",
-    coverDescription: saved?.coverDescription ?? "",
-    coverDisabled: saved?.coverDisabled ?? false,
-    themeColor: saved?.themeColor ?? null,
-    navColor: saved?.navColor ?? null,
+    coverTitle: room?.coverTitle ?? "",
+    coverDescription: room?.coverDescription ?? "",
+    coverDisabled: room?.coverDisabled ?? false,
+    themeColor: room?.themeColor ?? "",
+    navColor: room?.navColor ?? "",
   };
 }
 
-/** The look with the draft laid over what is saved. */
-export function editedLook(room: RoomView | null, draft: DesignDraft): DesignLook {
-  const base = savedLook(room);
+/** The editor's draft read as a look (the editor keeps "" for unset, as the look does). */
+export function lookOfDraft(draft: Draft, fallback: DesignLook): DesignLook {
+  const text = (field: Exclude<DesignField, "coverDisabled">): string => {
+    const value: DraftValue | undefined = draft[field];
+    return typeof value === "string" ? value : fallback[field];
+  };
+  const disabled = draft.coverDisabled;
   return {
-    coverTitle: draft.coverTitle ?? base.coverTitle,
-    coverDescription: draft.coverDescription ?? base.coverDescription,
-    coverDisabled: draft.coverDisabled ?? base.coverDisabled,
-    themeColor: draft.themeColor ?? base.themeColor,
-    navColor: draft.navColor ?? base.navColor,
+    coverTitle: text("coverTitle"),
+    coverDescription: text("coverDescription"),
+    coverDisabled: typeof disabled === "boolean" ? disabled : fallback.coverDisabled,
+    themeColor: text("themeColor"),
+    navColor: text("navColor"),
   };
 }
 
 export function sameLook(a: DesignLook, b: DesignLook): boolean {
-  return (Object.keys(a) as (keyof DesignLook)[]).every((key) => a[key] === b[key]);
+  return DESIGN_FIELDS.every((key) => a[key] === b[key]);
 }

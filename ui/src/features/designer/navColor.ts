@@ -1,4 +1,4 @@
-import { normaliseHex } from "./hexColor";
+import { displayHex } from "./hexColor";
 
 /** The navigation color values Flowla resolves itself instead of taking a hex. */
 export const NAV_ORG_COLOR = "flow-org-color";
@@ -28,37 +28,28 @@ export type NavContext = {
 
 export type ResolvedNav = {
   mode: NavMode;
-  /** Normalised `#rrggbb`, or null when nothing can be shown. */
+  /** `#RRGGBB` to paint, or null when nothing can be shown. */
   color: string | null;
   /** Why the color is what it is, when the user should know. */
   note: string | null;
 };
 
+export const REAL_COMPANY_COLOR_NOTE = "Flowla takes the real color from the company";
+
 /** The color the buyer's navigation bar shows for a room's `navColor`. */
-export function resolveNavColor(
-  navColor: string | null | undefined,
-  context: NavContext,
-): ResolvedNav {
+export function resolveNavColor(navColor: string | null | undefined, context: NavContext): ResolvedNav {
   const mode = navModeOf(navColor);
   if (mode === "org") {
-    const org = context.orgColor ? normaliseHex(context.orgColor) : null;
-    if (org?.ok) return { mode, color: org.hex, note: null };
-    return {
-      mode,
-      color: null,
-      note: "No org brand color is set: add one in Settings to preview it",
-    };
+    const org = displayHex(context.orgColor);
+    if (org) return { mode, color: org, note: null };
+    return { mode, color: null, note: "No org brand color is set: add one in Settings to preview it" };
   }
   if (mode === "company") {
-    const company = context.companyColor ? normaliseHex(context.companyColor) : null;
-    const real = "Flowla takes the real color from the company";
-    if (company?.ok) {
-      return { mode, color: company.hex, note: `Local company color shown; ${real}` };
-    }
-    return { mode, color: null, note: `No local color for this company; ${real}` };
+    const company = displayHex(context.companyColor);
+    if (company) return { mode, color: company, note: `Local company color shown; ${REAL_COMPANY_COLOR_NOTE}` };
+    return { mode, color: null, note: `No local color for this company; ${REAL_COMPANY_COLOR_NOTE}` };
   }
   if (!navColor) return { mode, color: null, note: "No navigation color set" };
-  const hex = normaliseHex(navColor);
-  if (hex.ok) return { mode, color: hex.hex, note: null };
-  return { mode, color: null, note: hex.message };
+  // A value the preview cannot read is shown neutral; the core's message says why.
+  return { mode, color: displayHex(navColor), note: null };
 }

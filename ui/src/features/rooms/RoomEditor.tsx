@@ -6,7 +6,11 @@ import { useHotkeys } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
 import type { FieldError, RoomField, RoomView, Source } from "../../bindings";
-import { DesignPanel } from "../designer/DesignPanel";
+import { useCompanyColor, useOrgColor } from "../designer/brandColors";
+import { CompanyColor } from "../designer/CompanyColor";
+import { DesignStudio } from "../designer/DesignStudio";
+import { rememberColors } from "../designer/recentColors";
+import { lookOfDraft, savedLook } from "../designer/designValues";
 import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
 import { FieldInput, type PickerOption } from "./FieldInput";
@@ -32,6 +36,14 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
   const save = useRoomSave(room.id);
   const isDraft = view.state === "draft";
   const options = usePickerOptions();
+  // A new studio (fresh undo history) after a save or a discard: its steps are of a draft
+  // that is gone.
+  const [studioRound, setStudioRound] = useState(0);
+  const look = lookOfDraft(draft, savedLook(room));
+  // The company the room will have: the one being picked, else the saved one.
+  const companyId = typeof draft.companyId === "string" ? draft.companyId.trim() || null : room.companyId;
+  const orgColor = useOrgColor();
+  const companyColor = useCompanyColor(companyId);
 
   useEffect(() => {
     onDirtyChange(dirty);
@@ -51,7 +63,9 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
       { patch, source: isDraft ? "local" : source },
       {
         onSuccess: (next) => {
+          rememberColors([patch.themeColor, patch.navColor]);
           setDraft(initialDraft(next.room, EDITABLE));
+          setStudioRound((n) => n + 1);
           notifications.show({
             color: "teal",
             title: source === "local" || isDraft ? "Saved on this computer" : "Room saved",
@@ -109,7 +123,16 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
           <Title order={4} mb="sm">
             Cover and colors
           </Title>
-          <DesignPanel room={view} draft={draft} onChange={set} errors={errors} />
+          <DesignStudio
+            key={`${room.updatedAt}:${String(studioRound)}`}
+            room={room}
+            look={look}
+            onChange={set}
+            errors={errors}
+            orgColor={orgColor.data ?? null}
+            companyColor={companyColor.data ?? null}
+            companyTools={<CompanyColor companyId={companyId} stored={companyColor.data ?? null} />}
+          />
         </Card>
         {save.isError && saveErrors.length === 0 && save.error.code !== "validation" && (
           <Alert color="red" data-testid="save-error" data-code={save.error.code}>
@@ -127,6 +150,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
               disabled={!dirty || save.isPending}
               onClick={() => {
                 setDraft(initialDraft(room, EDITABLE));
+                setStudioRound((n) => n + 1);
                 save.reset();
               }}
               data-testid="room-reset"

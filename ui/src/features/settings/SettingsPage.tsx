@@ -11,6 +11,7 @@ import { ConnectionSection } from "./ConnectionSection";
 import { ResetCacheSection } from "./ResetCacheSection";
 import { Facts, Section } from "./SettingsSection";
 import { TestConnection } from "./TestConnection";
+import { OrgBrandColor } from "./OrgBrandColor";
 
 export function SettingsPage() {
   const connection = useQuery({ queryKey: queryKeys.connection, queryFn: getConnection });
@@ -52,12 +53,7 @@ export function SettingsPage() {
       <Section title="Local cache" testId="settings-cache">
         <ResetCacheSection />
       </Section>
-      <Section title="Brand" testId="settings-brand">
-        <Text size="sm" c="dimmed">
-          The organisation&apos;s brand color, used by the room designer&apos;s preview.
-        </Text>
-        {/* org brand color: designer */}
-      </Section>
+      <OrgBrandColor />
     </Stack>
   );
 }
