@@ -60,6 +60,10 @@ desktop_entry=/usr/share/applications/Roomdesk.desktop
 for f in /usr/bin/roomdesk-app /usr/bin/roomdesk "$desktop_entry"; do
     grep -qx "$f" <<<"$placed" || die "the package does not install $f"
 done
+# Exactly the two programs a user runs: no developer tool rides along.
+bins=$(grep '^/usr/bin/.' <<<"$placed" | sort | tr '\n' ' ')
+[ "$bins" = "/usr/bin/roomdesk /usr/bin/roomdesk-app " ] ||
+    die "the package puts these in /usr/bin: $bins(expected roomdesk and roomdesk-app only)"
 for size in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512; do
     grep -qx "/usr/share/icons/hicolor/$size/apps/roomdesk-app.png" <<<"$placed" ||
         die "the package has no $size icon in the hicolor theme"

@@ -95,11 +95,11 @@ step_architecture() {
 
 step_bindings() {
     step "bindings: ui/src/bindings.ts, ui/src/catalogue.ts and the capability match the command declaration, the Rust types and the field catalogue"
-    if ! has_cargo_package "$APP_PACKAGE" || [ ! -f "$ROOT/src-tauri/src/bin/export_bindings.rs" ]; then
+    if ! has_cargo_package "$APP_PACKAGE" || [ ! -f "$ROOT/src-tauri/examples/export_bindings.rs" ]; then
         missing "no export-bindings binary in src-tauri yet"
         return 0
     fi
-    cargo run -q -p "$APP_PACKAGE" --bin export-bindings -- --check
+    cargo run -q -p "$APP_PACKAGE" --example export-bindings -- --check
     if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
         local generated
         for generated in ui/src/bindings.ts ui/src/catalogue.ts; do

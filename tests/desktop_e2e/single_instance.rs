@@ -4,7 +4,7 @@
 
 use super::{ensure, first_room, in_session, keep_screenshot};
 use roomdesk_tests::desktop::{
-    app_binary, free_port, testid, wait_for_text, wait_gone, E2eResult, TauriDriver,
+    app_binary, free_port, testid, wait_gone, wait_until_text, E2eResult, TauriDriver,
 };
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -75,7 +75,13 @@ async fn a_second_launch_on_the_same_data_dir_hands_over_to_the_open_window() ->
                 status.is_some_and(|s| s.success()),
                 &format!("the second launch exited with {status:?}"),
             )?;
-            wait_for_text(&c, &testid("second-launch-notice"), "Roomdesk is already open").await?;
+            wait_until_text(
+                &c,
+                &testid("second-launch-notice"),
+                "a notice that Roomdesk is already open",
+                |t| t.contains("Roomdesk is already open"),
+            )
+            .await?;
             keep_screenshot(&c, "single-instance-notice").await;
             // The first window still works: its Sandbox still serves the list.
             first_room(&c).await?;
@@ -92,8 +98,14 @@ async fn a_second_launch_on_the_same_data_dir_hands_over_to_the_open_window() ->
             }
             let still_running = third.try_wait()?.is_none();
             stop(third);
-            ensure(db.exists(), "a launch on another data dir never opened its workspace")?;
-            ensure(still_running, "a launch on another data dir did not keep running")?;
+            ensure(
+                db.exists(),
+                "a launch on another data dir never opened its workspace",
+            )?;
+            ensure(
+                still_running,
+                "a launch on another data dir did not keep running",
+            )?;
             Ok(())
         }
     })

@@ -233,7 +233,7 @@ impl RoomsService {
     pub async fn reset_local_cache(&self, drop_unsynced: bool) -> Result<CacheCleared> {
         let _exclusive = self.exclusive_now()?;
         self.store()
-            .blocking(move |s| s.clear_cache(drop_unsynced))
+            .write(move |s| s.clear_cache(drop_unsynced))
             .await
     }
 

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             match std::fs::read_to_string(&path) {
                 Ok(current) if current == fresh => println!("{relative} is up to date"),
                 Ok(_) => {
-                    eprintln!("{relative} is stale: run `cargo run -p roomdesk-app --bin export-bindings` and commit it");
+                    eprintln!("{relative} is stale: run `cargo run -p roomdesk-app --example export-bindings` and commit it");
                     ok = false;
                 }
                 Err(e) => {
