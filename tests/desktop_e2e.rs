@@ -14,7 +14,7 @@ mod package;
 
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
-    app_binary, click, close_session, focus, press_key, save_screenshot, testid, text_of, wait_for,
+    app_binary, click, close_session, focus, press_key, save_screenshot, testid, wait_for,
     wait_for_property, wait_for_text, wait_until_enabled, wait_until_text, E2eResult, TauriDriver,
 };
 use std::future::Future;
@@ -88,20 +88,40 @@ fn row_cell(id: &str) -> String {
 }
 
 /// Waits for the first page of rooms; returns the first row's room id and title.
+///
+/// Read in one script call: the list shows the cached page first and the live answer
+/// right after, and a row element found in one WebDriver call may be gone by the next
+/// (a stale element reference), so the id and the title are taken together.
 async fn first_room(c: &Client) -> E2eResult<(String, String)> {
     wait_for(c, &testid("room-list")).await?;
-    let row = wait_for(c, "[data-testid^=\"room-row-\"]").await?;
-    let id = row
-        .attr("data-testid")
-        .await?
-        .and_then(|t| t.strip_prefix("room-row-").map(str::to_string))
-        .ok_or("a room row without its id in data-testid")?;
-    let title = text_of(c, &testid(&format!("room-title-{id}"))).await?;
-    ensure(
-        !title.trim().is_empty(),
-        &format!("room {id} shows an empty title"),
-    )?;
-    Ok((id, title))
+    let deadline = std::time::Instant::now() + roomdesk_tests::desktop::UI_TIMEOUT;
+    loop {
+        let found = c
+            .execute(
+                r#"const row = document.querySelector('[data-testid=room-list] [data-testid^="room-row-"]');
+                   if (!row) return null;
+                   const id = row.dataset.testid.slice("room-row-".length);
+                   const title = document.querySelector('[data-testid="room-title-' + id + '"]');
+                   return title ? [id, title.textContent] : null;"#,
+                vec![],
+            )
+            .await?;
+        if let Some([id, title]) = found.as_array().map(Vec::as_slice) {
+            let id = id.as_str().unwrap_or_default().to_string();
+            let title = title.as_str().unwrap_or_default().trim().to_string();
+            ensure(!id.is_empty(), "a room row without its id in data-testid")?;
+            ensure(
+                !title.is_empty(),
+                &format!("room {id} shows an empty title"),
+            )?;
+            return Ok((id, title));
+        }
+        ensure(
+            std::time::Instant::now() < deadline,
+            "no room row appeared in the list",
+        )?;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// Fails the step (so the failure screenshot is taken and the app is closed) instead of panicking.
