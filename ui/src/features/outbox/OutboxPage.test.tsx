@@ -6,7 +6,6 @@ import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
 import { roomView } from "../../test/fixtures";
 import { conflict, createEntry, patchEntry } from "../../test/outboxFixtures";
-import { roomView } from "../../test/fixtures";
 import { OutboxPage } from "./OutboxPage";
 
 type Call = { command: string; args: Record<string, unknown> };

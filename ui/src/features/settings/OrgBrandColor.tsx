@@ -1,7 +1,6 @@
-// Settings › Brand (its own card, heading included): the org brand color, kept on this
-// computer. The designer's preview shows it for rooms whose navigation color is
+// Settings › Brand: the org brand color, kept on this computer. The designer's preview shows it for rooms whose navigation color is
 // `flow-org-color`.
-import { Card, Stack, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { LocalColorForm } from "../designer/LocalColorForm";
 import { useOrgColor, useSaveOrgColor } from "../designer/brandColors";
 
@@ -9,22 +8,17 @@ export function OrgBrandColor() {
   const org = useOrgColor();
   const save = useSaveOrgColor();
   return (
-    <Card withBorder radius="md" padding="lg">
-      <Text fw={600} mb="sm">
-        Brand
+    <Stack gap="xs" data-testid="settings-org-color">
+      <Text size="sm" c="dimmed">
+        The color the designer&apos;s preview shows for rooms with the org brand navigation color. Kept on this
+        computer; Flowla uses your organisation&apos;s own setting.
       </Text>
-      <Stack gap="xs" data-testid="settings-org-color">
-        <Text size="sm" c="dimmed">
-          The color the designer&apos;s preview shows for rooms with the org brand navigation color. Kept on this
-          computer; Flowla uses your organisation&apos;s own setting.
+      {org.isError ? (
+        <Text size="sm" c="red" data-testid="settings-org-color-load-error">
+          {org.error.message}
         </Text>
-        {org.isError ? (
-          <Text size="sm" c="red" data-testid="settings-org-color-load-error">
-            {org.error.message}
-          </Text>
-        ) : null}
-        {org.isSuccess ? <LocalColorForm label="Org brand color" stem="settings-org-color" stored={org.data} save={save} /> : null}
-      </Stack>
-    </Card>
+      ) : null}
+      {org.isSuccess ? <LocalColorForm label="Org brand color" stem="settings-org-color" stored={org.data} save={save} /> : null}
+    </Stack>
   );
 }

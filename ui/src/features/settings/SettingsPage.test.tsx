@@ -80,6 +80,8 @@ function renderSettings(over: Partial<Shell> = {}) {
         return Promise.resolve(shell.outbox);
       case "conflicts":
         return Promise.resolve([]);
+      case "get_org_color":
+        return Promise.resolve("#3355AA");
       case "reset_local_cache":
         if (shell.resetAnswer === "busy") {
           return Promise.reject({ code: "busy", message: "a sync is running; try again when it has finished", field: null, retryable: true });
@@ -242,9 +244,13 @@ describe("SettingsPage", () => {
     expect(screen.queryByTestId("settings-reset-result")).toBeNull();
   });
 
-  it("keeps a Brand section for the org brand color and shows where data lives", async () => {
+  it("has a Brand section with the org brand color and shows where data lives", async () => {
     renderSettings();
     expect((await screen.findByTestId("settings-app")).textContent).toContain("/tmp/roomdesk");
-    expect(within(screen.getByTestId("settings-brand")).getByText(/brand color/)).toBeTruthy();
+    const brand = screen.getByTestId("settings-brand");
+    expect(within(brand).getByTestId("settings-org-color").textContent).toContain("org brand");
+    await waitFor(() => {
+      expect(within(brand).getByDisplayValue("#3355AA")).toBeTruthy();
+    });
   });
 });

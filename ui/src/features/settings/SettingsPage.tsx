@@ -1,6 +1,6 @@
 // Settings: which API the app talks to (Sandbox or a Flowla account with its key), a test
 // of that connection, where the data lives, and resetting the local cache.
-import { Badge, Stack, Text, Title } from "@mantine/core";
+import { Badge, Stack, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ConnectionKind } from "../../bindings";
@@ -53,7 +53,9 @@ export function SettingsPage() {
       <Section title="Local cache" testId="settings-cache">
         <ResetCacheSection />
       </Section>
-      <OrgBrandColor />
+      <Section title="Brand" testId="settings-brand">
+        <OrgBrandColor />
+      </Section>
     </Stack>
   );
 }
