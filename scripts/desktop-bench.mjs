@@ -11,6 +11,14 @@
 // PSS splits shared pages among every process mapping them, so other WebKit processes on
 // the machine lower it; the private (USS) sum is printed beside it as a steadier check.
 // One unmeasured warm-up run per app comes first; runs are interleaved across apps.
+//
+// --interact NAME then measures, in one more session of that app (Roomdesk), what a person
+// feels on the room list, inside the page with the Performance API (performance.now() from
+// the action to the animation frame after the new rows are in the DOM):
+//   open   Settings -> Rooms (route change) until rows are painted;
+//   sort   a click on a sort header until the rows are painted in the new order;
+//   floor  a click that changes one attribute until the next frame: the same path with no
+//          work, measured in the same session as the baseline.
 
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
@@ -20,7 +28,7 @@ const SETTLE_MS = 2000;
 const READY_TIMEOUT_MS = 90_000;
 
 function parseArgs(argv) {
-  const opts = { runs: 5, driver: 'tauri-driver', port: 4650, log: null, apps: [] };
+  const opts = { runs: 5, driver: 'tauri-driver', port: 4650, log: null, apps: [], interact: null };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value`);
@@ -28,6 +36,7 @@ function parseArgs(argv) {
     else if (flag === '--driver') opts.driver = value;
     else if (flag === '--port') opts.port = Number(value);
     else if (flag === '--log') opts.log = value;
+    else if (flag === '--interact') opts.interact = value;
     else if (flag === '--app') {
       const [name, binary, selector] = value.split('|');
       if (!name || !binary || !selector) throw new Error(`--app wants 'NAME|BINARY|SELECTOR', got '${value}'`);
@@ -168,6 +177,97 @@ function alive(pid) {
   }
 }
 
+// ---- interactions on the room list (--interact) -----------------------------------------
+
+const INTERACTION_ROUNDS = 5;
+const SORT_FIELDS = ['createdAt', 'updatedAt', 'totalEngagements', 'lastEngagedAt'];
+
+// Runs in the page (WebDriver execute/async): starts `action`, resolves with the ms until the
+// frame after `ready()` holds, or -1 after 20 s. The last argument is WebDriver's callback.
+const MEASURE_IN_PAGE = `
+  const [kind, field, rowSelector] = arguments;
+  const done = arguments[arguments.length - 1];
+  const rows = () => Array.from(document.querySelectorAll(rowSelector)).map((r) => r.dataset.testid).join(',');
+  const start = performance.now();
+  let ready;
+  if (kind === 'open') {
+    ready = () => rows() !== '';
+    window.location.hash = '#/rooms';
+  } else if (kind === 'sort') {
+    const before = rows();
+    ready = () => { const now = rows(); return now !== '' && now !== before; };
+    document.querySelector('[data-testid="sort-' + field + '"]').click();
+  } else {
+    const probe = document.body;
+    const mark = String(start);
+    ready = () => probe.dataset.benchProbe === mark;
+    const button = document.createElement('button');
+    button.addEventListener('click', () => { probe.dataset.benchProbe = mark; });
+    button.click();
+  }
+  const check = () => {
+    if (ready()) requestAnimationFrame(() => done(performance.now() - start));
+    else if (performance.now() - start > 20000) done(-1);
+    else requestAnimationFrame(check);
+  };
+  check();
+`;
+
+async function measureInPage(base, id, kind, field, rowSelector) {
+  const answer = await wd(base, 'POST', `/session/${id}/execute/async`, {
+    script: MEASURE_IN_PAGE,
+    args: [kind, field, rowSelector],
+  });
+  if (!answer.ok || typeof answer.value !== 'number' || answer.value < 0) {
+    throw new Error(`${kind} ${field ?? ''}: no paint measured (${JSON.stringify(answer.value)})`);
+  }
+  return answer.value;
+}
+
+async function waitFor(base, id, selector) {
+  const deadline = performance.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if ((await wd(base, 'POST', `/session/${id}/element`, { using: 'css selector', value: selector })).ok) return;
+    if (performance.now() > deadline) throw new Error(`'${selector}' never appeared`);
+    await sleep(20);
+  }
+}
+
+async function interactions(base, driverPid, app) {
+  const session = await wd(base, 'POST', '/session', {
+    capabilities: { alwaysMatch: { 'tauri:options': { application: app.binary, args: [] } } },
+  });
+  if (!session.ok) throw new Error(`${app.name}: new session failed: ${JSON.stringify(session.value)}`);
+  const id = session.value.sessionId;
+  const figures = { open: [], sort: [], floor: [] };
+  try {
+    await waitFor(base, id, app.selector);
+    await wd(base, 'POST', `/session/${id}/timeouts`, { script: 30_000 });
+    for (let round = 0; round < INTERACTION_ROUNDS; round++) {
+      figures.floor.push(await measureInPage(base, id, 'floor', null, app.selector));
+      await wd(base, 'POST', `/session/${id}/execute/sync`, { script: "window.location.hash = '#/settings'", args: [] });
+      await waitFor(base, id, '[data-testid=settings-app]');
+      figures.open.push(await measureInPage(base, id, 'open', null, app.selector));
+      for (const field of SORT_FIELDS) {
+        figures.sort.push(await measureInPage(base, id, 'sort', field, app.selector));
+      }
+    }
+  } finally {
+    const pids = appProcesses(driverPid, app.binary).map((p) => p.pid);
+    await wd(base, 'DELETE', `/session/${id}`).catch(() => undefined);
+    await reap(pids);
+  }
+  const line = (label, xs, goal) =>
+    console.log(
+      `  ${label.padEnd(34)} median ${median(xs).toFixed(1).padStart(6)} ms   max ${Math.max(...xs).toFixed(1).padStart(6)} ms` +
+        `   n=${xs.length}${goal ? `   goal <= ${goal} ms   ${median(xs) <= goal ? 'MEETS GOAL' : 'OVER GOAL'}` : ''}`,
+    );
+  console.log(`\n${app.name}: the room list as a person feels it (in-page Performance API, action -> painted)`);
+  line('open the list (Settings -> Rooms)', figures.open, 100);
+  line('sort click -> new order painted', figures.sort, 100);
+  line('floor: click -> next frame', figures.floor);
+}
+
 // ---- report ---------------------------------------------------------------------------
 
 const median = (xs) => {
@@ -233,6 +333,9 @@ async function main() {
       }
     }
     report(opts.apps);
+    const interact = opts.apps.find((app) => app.name === opts.interact);
+    if (opts.interact && !interact) throw new Error(`--interact ${opts.interact}: no such --app`);
+    if (interact) await interactions(base, driver.pid, interact);
   } finally {
     driver.kill('SIGTERM');
     await reap([driver.pid, ...leftovers]);
