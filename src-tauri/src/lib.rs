@@ -46,6 +46,9 @@ pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     logging::init();
     let switches = test_switches::from_env()?;
     let data_dir = state::default_data_dir().map_err(|e| e.to_string())?;
+    // The instance name comes from the resolved directory, so it must exist first.
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|e| format!("cannot create the data dir {}: {e}", data_dir.display()))?;
     let builder = tauri::Builder::default().plugin(single_instance::plugin(&data_dir));
     let app = build_app(builder, context).map_err(|e| e.to_string())?;
     let options = StateOptions {

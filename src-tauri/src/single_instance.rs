@@ -19,12 +19,15 @@ pub const SECOND_LAUNCH_EVENT: &str = "roomdesk://second-launch";
 /// `[A-Za-z0-9_-]` elements that don't start with a digit).
 const NAME_PREFIX: &str = "com.roomdesk.app.instance";
 
-/// The instance name for `data_dir`: stable for one path, different for another.
+/// The instance name for `data_dir`: stable for one directory, different for another.
+/// The path is resolved first (when the directory exists), so a relative path or a
+/// symlink to the same directory names the same instance.
 pub fn instance_name(data_dir: &Path) -> String {
+    let resolved = std::fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
     // FNV-1a over the path's bytes: stable across Rust releases and builds, unlike std's
     // DefaultHasher, so an upgraded app still finds the instance an older one runs.
     let mut hash = Fnv1a::default();
-    data_dir.hash(&mut hash);
+    resolved.hash(&mut hash);
     format!("{NAME_PREFIX}.d{:016x}", hash.finish())
 }
 
@@ -86,5 +89,16 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'));
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_to_a_data_dir_is_the_same_instance() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("data");
+        std::fs::create_dir(&real).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert_eq!(instance_name(&real), instance_name(&link));
     }
 }
