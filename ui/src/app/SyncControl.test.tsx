@@ -126,10 +126,13 @@ describe("SyncControl", () => {
       report({ stopped: { code: "network", message: "the server cannot be reached", field: null, retryable: true }, pullComplete: false }),
     );
     expect((await screen.findByTestId("sync-summary-stopped")).textContent).toBe("the server cannot be reached");
+    // While the summary is open, notifications are told to make room for it.
+    expect(document.body.dataset.syncSummaryOpen).toBe("");
     fireEvent.click(screen.getByTestId("sync-summary-close"));
     await waitFor(() => {
       expect(screen.queryByTestId("sync-summary")).toBeNull();
     });
+    expect(document.body.dataset.syncSummaryOpen).toBeUndefined();
     expect(screen.getByTestId("sync-status").textContent).toContain("Sync stopped");
   });
 });

@@ -1,7 +1,7 @@
 // The header's sync button, its progress bar (phase and counts from the sync channel),
 // its one-line status and, when a run ends, a summary that links to the outbox.
 import { Button, Group, Popover, Progress, Stack, Text } from "@mantine/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SyncIcon } from "./icons";
 import { SyncSummaryCard } from "./SyncSummaryCard";
 import { useSync } from "./SyncProvider";
@@ -21,6 +21,15 @@ export function SyncControl() {
   const close = () => {
     if (state.kind === "done") setDismissed(state.at);
   };
+  // While the summary is open, notifications move left of it (notifications.css) rather
+  // than lie over it: both live at the top right.
+  useEffect(() => {
+    if (!summaryOpen) return;
+    document.body.dataset.syncSummaryOpen = "";
+    return () => {
+      delete document.body.dataset.syncSummaryOpen;
+    };
+  }, [summaryOpen]);
 
   return (
     <Popover opened={summaryOpen} onClose={close} position="bottom-end" width={300} shadow="md" withArrow>

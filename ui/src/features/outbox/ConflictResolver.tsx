@@ -6,7 +6,11 @@ import type { Conflict, JsonValue, Resolution, RoomField } from "../../bindings"
 import { resolveConflict } from "../../api/commands";
 import { describeError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
+import { FIELD_CATALOGUE } from "../../catalogue";
 import { formatValue, swatchOf } from "./conflictValues";
+
+/** The field's label as the editor shows it (the contract name only for a field the catalogue lacks). */
+const LABELS = new Map<RoomField, string>(FIELD_CATALOGUE.map((spec) => [spec.name, spec.label]));
 
 type Choice = { field: RoomField; choice: Resolution };
 
@@ -59,8 +63,8 @@ export function ConflictResolver({ roomId, conflicts }: { roomId: string; confli
           {conflicts.map((c) => (
             <Table.Tr key={c.field} data-testid={`conflict-${c.field}`}>
               <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {c.field}
+                <Text size="sm" fw={500} data-testid={`conflict-label-${c.field}`}>
+                  {LABELS.get(c.field) ?? c.field}
                 </Text>
                 <Text size="xs" c="dimmed">
                   was {formatValue(c.base)}

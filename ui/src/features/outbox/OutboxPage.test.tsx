@@ -183,6 +183,8 @@ describe("OutboxPage", () => {
     });
     const resolver = await screen.findByTestId("conflicts-rm_c");
     expect(screen.getByTestId("outbox-status-5").dataset.status).toBe("conflict");
+    // Fields read by their editor labels, not their contract names.
+    expect(within(resolver).getByTestId("conflict-label-themeColor").textContent).toBe("Theme color");
     expect(within(resolver).getByTestId("value-title-mine").textContent).toBe("Mine");
     expect(within(resolver).getByTestId("value-title-theirs").textContent).toBe("Theirs");
     // Colors come with swatches; text fields do not.

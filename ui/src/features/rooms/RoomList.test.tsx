@@ -37,7 +37,7 @@ function renderList(answers: Answers, over: Partial<ListParams> = {}) {
     }
     if (command === "outbox") return Promise.resolve(answers.outbox ?? []);
     if (command === "lookup") return Promise.resolve(args.kind === "users" ? [{ id: "u_1", name: "Ada Owner" }] : null);
-    if (command === "statuses") return Promise.resolve([]);
+    if (command === "statuses") return Promise.resolve([{ id: "s_live", title: "Live", defaultStatus: true }]);
     return Promise.reject(new Error(`unexpected ${command}`));
   });
   const onOpen = vi.fn();
@@ -207,7 +207,7 @@ describe("RoomList, controls", () => {
     expect(onNew).toHaveBeenCalledTimes(1);
   });
 
-  it("shows owner names from the lookups and the badges of drafts, pending edits, conflicts and uncertain sends", async () => {
+  it("shows owner and status names from the lookups and the badges of drafts, pending edits, conflicts and uncertain sends", async () => {
     const uncertain: OutboxEntry = {
       seq: 1,
       roomId: "d_1",
@@ -227,7 +227,7 @@ describe("RoomList, controls", () => {
           Promise.resolve(
             page([
               { ...roomView("d_1", "Maybe"), state: "draft" },
-              { ...roomView("r_2", "Edited", { userId: "u_1" }), state: "pending", pendingFields: ["title"] },
+              { ...roomView("r_2", "Edited", { userId: "u_1", statusId: "s_live" }), state: "pending", pendingFields: ["title"] },
               { ...roomView("r_3", "Clash"), state: "conflict", pendingFields: ["title"] },
               roomView("r_4", "Calm"),
             ]),
@@ -244,5 +244,10 @@ describe("RoomList, controls", () => {
     await waitFor(() => {
       expect(screen.getByTestId("room-owner-r_2").textContent).toBe("Ada Owner");
     });
+    // Status has its own column, named from the server's statuses; a room without one shows a dash.
+    await waitFor(() => {
+      expect(screen.getByTestId("room-status-r_2").textContent).toBe("Live");
+    });
+    expect(screen.getByTestId("room-status-r_4").textContent).toBe("—");
   });
 });

@@ -25,7 +25,7 @@ interface Props {
   now: number;
 }
 
-const COLUMNS = 9;
+const COLUMNS = 10;
 
 export function RoomTable({ rooms, loading, dimmed, sort, onSort, selection, onSelect, onSelectAll, onOpen, names, uncertainIds, now }: Props) {
   const order = rooms.map((v) => v.room.id);
@@ -48,6 +48,9 @@ export function RoomTable({ rooms, loading, dimmed, sort, onSort, selection, onS
             />
           </th>
           <th className={classes.head}>Title</th>
+          <th className={classes.head} style={{ width: 104 }}>
+            Status
+          </th>
           <th className={`${classes.head} ${classes.wide}`} style={{ width: "12%" }}>
             Owner
           </th>
@@ -190,10 +193,12 @@ function RoomRow({ view, now, names, uncertainIds, selected, onSelect, onOpen }:
           <RoomBadges view={view} uncertainIds={uncertainIds} />
         </div>
         <div className={classes.subLine} data-testid={`room-meta-${room.id}`}>
-          {status && <span className={classes.metaPart}>{status}</span>}
           {owner && <span className={`${classes.metaPart} ${classes.narrow}`}>{owner}</span>}
           {company && <span className={`${classes.metaPart} ${classes.narrow}`}>{company}</span>}
         </div>
+      </td>
+      <td className={`${classes.cell} ${classes.clip}`} title={status ?? undefined} data-testid={`room-status-${room.id}`}>
+        {status ?? "—"}
       </td>
       <td className={`${classes.cell} ${classes.dimmed} ${classes.wide} ${classes.clip}`} data-testid={`room-owner-${room.id}`}>
         {owner ?? "—"}
