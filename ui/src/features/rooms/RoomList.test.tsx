@@ -8,6 +8,7 @@ import { DEFAULT_LIST, type ListParams } from "../../app/routes";
 import { roomView } from "../../test/fixtures";
 import { recordRefresh } from "./lastRefresh";
 import { RoomList } from "./RoomList";
+import { OFFLINE_RECHECK_MS } from "./roomQueries";
 
 let restore: (() => void) | null = null;
 afterEach(() => {
@@ -85,6 +86,53 @@ describe("RoomList, offline-first", () => {
     expect(banner.textContent).toContain("2026");
     expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
     expect(screen.queryByTestId("room-list-error")).toBeNull();
+  });
+
+  it("comes back online from the banner's Try again", async () => {
+    let reachable = false;
+    let remoteCalls = 0;
+    renderList({
+      local: () => Promise.resolve(page([roomView("r_1", "Acme (cached)")], 1)),
+      remote: () => {
+        remoteCalls += 1;
+        return reachable
+          ? Promise.resolve(page([roomView("r_1", "Acme")], 1))
+          : Promise.reject({ code: "network", message: "connection refused", field: null, retryable: false });
+      },
+    });
+    await screen.findByTestId("offline-banner");
+    // Still unreachable: Try again asks once more and the banner stays.
+    const before = remoteCalls;
+    fireEvent.click(screen.getByTestId("offline-retry"));
+    await waitFor(() => {
+      expect(remoteCalls).toBe(before + 1);
+    });
+    expect(screen.getByTestId("offline-banner")).toBeTruthy();
+    // The connection is back: the next ask shows the live rooms and the banner goes.
+    reachable = true;
+    fireEvent.click(screen.getByTestId("offline-retry"));
+    await waitFor(() => {
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
+    });
+    expect(screen.queryByTestId("offline-banner")).toBeNull();
+  });
+
+  it("asks an unreachable connection again on its own, every OFFLINE_RECHECK_MS", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let remoteCalls = 0;
+    renderList({
+      local: () => Promise.resolve(page([roomView("r_1", "Acme")], 1)),
+      remote: () => {
+        remoteCalls += 1;
+        return Promise.reject({ code: "network", message: "connection refused", field: null, retryable: false });
+      },
+    });
+    await screen.findByTestId("offline-banner");
+    const before = remoteCalls;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(OFFLINE_RECHECK_MS + 100);
+    });
+    expect(remoteCalls).toBeGreaterThan(before);
   });
 
   it("the live source shows a refused request as an error with its code, and retries", async () => {

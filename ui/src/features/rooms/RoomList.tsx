@@ -115,9 +115,16 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
 
       {list.offlineSince !== null && (
         <Alert color="yellow" variant="light" p="xs" data-testid="offline-banner">
-          {list.offlineSince > 0
-            ? `Offline, showing cached rooms from ${formatExact(new Date(list.offlineSince).toISOString())} (${formatRelative(new Date(list.offlineSince).toISOString(), now)}).`
-            : "Offline, showing cached rooms (never refreshed from the connection on this computer)."}
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <Text size="sm">
+              {list.offlineSince > 0
+                ? `Offline, showing cached rooms from ${formatExact(new Date(list.offlineSince).toISOString())} (${formatRelative(new Date(list.offlineSince).toISOString(), now)}).`
+                : "Offline, showing cached rooms (never refreshed from the connection on this computer)."}
+            </Text>
+            <Button size="compact-xs" variant="subtle" color="yellow" loading={list.isFetching} onClick={list.refetch} data-testid="offline-retry">
+              Try again
+            </Button>
+          </Group>
         </Alert>
       )}
 

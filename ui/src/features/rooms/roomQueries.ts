@@ -41,6 +41,10 @@ export function roomListQuery({
   };
 }
 
+/** While the connection is unreachable, the list asks it again this often, so the app
+ * notices by itself when it is back (the banner's "Try again" asks at once). */
+export const OFFLINE_RECHECK_MS = 15_000;
+
 /** The connection cannot be reached right now (as opposed to refusing the request). */
 export function isUnreachable(error: unknown): boolean {
   return hasCode(error, "network", "timeout");
@@ -81,6 +85,7 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
     ...roomListQuery({ ...options, source: "remote", search: null }),
     placeholderData: keepPreviousData,
     enabled: wantsRemote,
+    refetchInterval: (query) => (query.state.status === "error" && isUnreachable(query.state.error) ? OFFLINE_RECHECK_MS : false),
   });
 
   // A live answer was written through to the cache: the cached listing is stale now.
