@@ -9,13 +9,17 @@
 #[path = "desktop_e2e/designer.rs"]
 mod designer;
 
+#[path = "desktop_e2e/layout.rs"]
+mod layout;
+
 #[path = "desktop_e2e/package.rs"]
 mod package;
 
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
     app_binary, click, close_session, focus, press_key, save_screenshot, testid, wait_for,
-    wait_for_property, wait_for_text, wait_until_enabled, wait_until_text, E2eResult, TauriDriver,
+    wait_for_property, wait_for_text, wait_until_enabled, wait_until_text, E2eResult, FreshApp,
+    TauriDriver,
 };
 use std::future::Future;
 use std::path::Path;
@@ -144,23 +148,12 @@ async fn clear_input(el: &fantoccini::elements::Element) -> E2eResult<()> {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
     let app = app_binary()?;
-    let data = tempfile::tempdir()?;
-    let zero_port = Path::new("0");
-    let memory = Path::new("memory");
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", memory),
-            // A free port for the Sandbox, so a running Roomdesk on 7878 does not matter.
-            ("ROOMDESK_SANDBOX_PORT", zero_port),
-        ],
-        "edit-title",
-    )?;
+    let fresh = FreshApp::start("edit-title")?;
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis();
     let new_title = format!("Renamed by the e2e suite {stamp}");
 
     // First run: the Sandbox list, a room, a rejected blank title, a saved new title.
-    let (room_id, old_title) = in_session(&driver, &app, "first-run", |c| {
+    let (room_id, old_title) = in_session(&fresh.driver, &app, "first-run", |c| {
         let new_title = new_title.clone();
         async move {
             wait_for_text(&c, &testid("connection-badge"), "Sandbox").await?;
@@ -209,7 +202,7 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
     assert_ne!(old_title, new_title);
 
     // Second run, same data dir: the app starts again and still shows the new title.
-    in_session(&driver, &app, "after-restart", |c| {
+    in_session(&fresh.driver, &app, "after-restart", |c| {
         let new_title = new_title.clone();
         let room_id = room_id.clone();
         async move {
@@ -222,7 +215,7 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     Ok(())
 }
 
@@ -230,18 +223,10 @@ async fn edit_a_sandbox_room_title_and_see_it_after_restart() -> E2eResult<()> {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2eResult<()> {
     let app = app_binary()?;
-    let data = tempfile::tempdir()?;
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
-            ("ROOMDESK_SANDBOX_PORT", Path::new("0")),
-        ],
-        "keyboard",
-    )?;
-    let data_dir = data.path().to_string_lossy().to_string();
+    let fresh = FreshApp::start("keyboard")?;
+    let data_dir = fresh.data_dir().to_string_lossy().to_string();
 
-    in_session(&driver, &app, "keyboard", |c| async move {
+    in_session(&fresh.driver, &app, "keyboard", |c| async move {
         // Paging: the Sandbox holds more than one page; Next shows others, Previous comes back.
         let (first_id, _) = first_room(&c).await?;
         wait_until_text(&c, &testid("page-label"), "to start with 1–25", |t| {
@@ -305,6 +290,6 @@ async fn page_open_by_keyboard_save_with_ctrl_s_sync_and_visit_settings() -> E2e
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     Ok(())
 }

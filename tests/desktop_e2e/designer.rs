@@ -8,9 +8,8 @@ use super::{clear_input, ensure, first_room, in_session, keep_screenshot, row_ce
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
     app_binary, click, testid, wait_for, wait_for_property, wait_for_text, wait_until_text,
-    E2eResult, TauriDriver, UI_TIMEOUT,
+    E2eResult, FreshApp, UI_TIMEOUT,
 };
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// The computed background color of the element with test id `id`, or None when absent.
@@ -93,17 +92,9 @@ async fn discard_and_leave(c: &Client) -> E2eResult<()> {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn designer_previews_colors_org_brand_hidden_cover_and_contrast_fix() -> E2eResult<()> {
     let app = app_binary()?;
-    let data = tempfile::tempdir()?;
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
-            ("ROOMDESK_SANDBOX_PORT", Path::new("0")),
-        ],
-        "designer",
-    )?;
+    let fresh = FreshApp::start("designer")?;
 
-    in_session(&driver, &app, "designer", |c| async move {
+    in_session(&fresh.driver, &app, "designer", |c| async move {
         let (room_id, _) = first_room(&c).await?;
         open_room(&c, &room_id).await?;
         // A Sandbox room may have its cover hidden: show it to see the theme color.
@@ -179,6 +170,6 @@ async fn designer_previews_colors_org_brand_hidden_cover_and_contrast_fix() -> E
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     Ok(())
 }

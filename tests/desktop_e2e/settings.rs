@@ -8,11 +8,10 @@ use super::{ensure, first_room, in_session, keep_screenshot};
 use fantoccini::Client;
 use roomdesk_emulator::{generate_rooms, EmulatorConfig, Faults};
 use roomdesk_tests::desktop::{
-    app_binary, click, free_port, testid, wait_for, wait_for_property, wait_for_text,
-    wait_until_text, E2eResult, TauriDriver,
+    app_binary, click, testid, wait_for, wait_for_property, wait_for_text, wait_until_text,
+    E2eResult, FreshApp,
 };
 use std::collections::HashSet;
-use std::path::Path;
 
 /// The "Flowla account": a handful of rooms from its own seed, so none is a Sandbox room.
 const ACCOUNT_ROOMS: usize = 6;
@@ -52,18 +51,9 @@ async fn settings_switch_to_a_flowla_connection_with_a_key_test_it_and_back_to_t
         .collect();
 
     let app = app_binary()?;
-    let data = tempfile::tempdir()?;
-    let port = free_port()?.to_string();
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
-            ("ROOMDESK_SANDBOX_PORT", Path::new(&port)),
-        ],
-        "settings-connection",
-    )?;
+    let fresh = FreshApp::start("settings-connection")?;
 
-    in_session(&driver, &app, "settings-connection", |c| async move {
+    in_session(&fresh.driver, &app, "settings-connection", |c| async move {
         wait_for_text(&c, &testid("connection-badge"), "Sandbox").await?;
         let (sandbox_room, sandbox_title) = first_room(&c).await?;
         ensure(
@@ -167,7 +157,7 @@ async fn settings_switch_to_a_flowla_connection_with_a_key_test_it_and_back_to_t
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     drop(account);
     Ok(())
 }

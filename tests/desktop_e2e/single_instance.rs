@@ -4,7 +4,7 @@
 
 use super::{ensure, first_room, in_session, keep_screenshot};
 use roomdesk_tests::desktop::{
-    app_binary, free_port, testid, wait_gone, wait_until_text, E2eResult, TauriDriver,
+    app_binary, testid, wait_gone, wait_until_text, E2eResult, FreshApp,
 };
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -48,19 +48,11 @@ fn stop(mut child: Child) {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn a_second_launch_on_the_same_data_dir_hands_over_to_the_open_window() -> E2eResult<()> {
     let app = app_binary()?;
-    let data = tempfile::tempdir()?;
+    let fresh = FreshApp::start("single-instance")?;
     let other = tempfile::tempdir()?;
-    let port = free_port()?.to_string();
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
-            ("ROOMDESK_SANDBOX_PORT", Path::new(&port)),
-        ],
-        "single-instance",
-    )?;
-    in_session(&driver, &app, "single-instance", |c| {
-        let (app, data, other, port) = (&app, data.path(), other.path(), &port);
+    let port = fresh.sandbox_port.to_string();
+    in_session(&fresh.driver, &app, "single-instance", |c| {
+        let (app, data, other, port) = (&app, fresh.data_dir(), other.path(), &port);
         async move {
             first_room(&c).await?;
 
@@ -110,6 +102,6 @@ async fn a_second_launch_on_the_same_data_dir_hands_over_to_the_open_window() ->
         }
     })
     .await?;
-    drop(driver);
+    drop(fresh);
     Ok(())
 }

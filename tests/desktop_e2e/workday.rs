@@ -7,32 +7,15 @@
 use super::{clear_input, ensure, first_room, in_session, keep_screenshot, row_cell};
 use fantoccini::{Client, Locator};
 use roomdesk_tests::desktop::{
-    app_binary, click, free_port, testid, text_of, wait_for, wait_for_property, wait_for_text,
-    wait_until_enabled, wait_until_text, E2eResult, TauriDriver,
+    app_binary, click, testid, text_of, wait_for, wait_for_property, wait_for_text,
+    wait_until_enabled, wait_until_text, E2eResult, FreshApp,
 };
 use roomdesk_tests::sandbox_control::SandboxControl;
 use serde_json::json;
-use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 fn stamp() -> E2eResult<u128> {
     Ok(SystemTime::now().duration_since(UNIX_EPOCH)?.as_millis())
-}
-
-/// The app on a fresh data dir, its Sandbox on a port the test knows.
-fn start_app(log_name: &str) -> E2eResult<(TauriDriver, tempfile::TempDir, u16)> {
-    let data = tempfile::tempdir()?;
-    let port = free_port()?;
-    let port_text = port.to_string();
-    let driver = TauriDriver::start(
-        &[
-            ("ROOMDESK_DATA_DIR", data.path()),
-            ("ROOMDESK_SECRET_STORE", Path::new("memory")),
-            ("ROOMDESK_SANDBOX_PORT", Path::new(&port_text)),
-        ],
-        log_name,
-    )?;
-    Ok((driver, data, port))
 }
 
 /// Clicks the element with `data-testid` `id`.
@@ -103,12 +86,12 @@ async fn pick_first_option(c: &Client, id: &str) -> E2eResult<String> {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2eResult<()> {
     let app = app_binary()?;
-    let (driver, _data, port) = start_app("workday-create")?;
-    let sandbox = SandboxControl::on_port(port);
+    let fresh = FreshApp::start("workday-create")?;
+    let sandbox = SandboxControl::on_port(fresh.sandbox_port);
     let stamp = stamp()?;
 
     // The Sandbox runs inside the app: what it stored is read before the session ends.
-    in_session(&driver, &app, "workday-create", |c| async move {
+    in_session(&fresh.driver, &app, "workday-create", |c| async move {
         let sandbox = &sandbox;
         let (source_id, source_title) = first_room(&c).await?;
 
@@ -251,7 +234,7 @@ async fn create_in_each_mode_search_a_cover_title_and_refuse_a_bad_color() -> E2
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     Ok(())
 }
 
@@ -301,14 +284,14 @@ async fn row_ids(c: &Client, n: usize) -> E2eResult<Vec<String>> {
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2eResult<()> {
     let app = app_binary()?;
-    let (driver, _data, port) = start_app("workday-offline")?;
-    let sandbox = SandboxControl::on_port(port);
+    let fresh = FreshApp::start("workday-offline")?;
+    let sandbox = SandboxControl::on_port(fresh.sandbox_port);
     let stamp = stamp()?;
     let draft_title = format!("Drafted offline {stamp}");
     let edited = format!("Edited offline {stamp}");
     let (mine, theirs) = (format!("Mine {stamp}"), format!("Theirs {stamp}"));
 
-    let ids = in_session(&driver, &app, "workday-offline", |c| {
+    in_session(&fresh.driver, &app, "workday-offline", |c| {
         let (sandbox, draft_title, edited, mine, theirs) =
             (&sandbox, &draft_title, &edited, &mine, &theirs);
         async move {
@@ -348,22 +331,26 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
                     .edit_as_another_user(id, json!({ "coverTitle": theirs }))
                     .await?;
             }
-            Ok::<_, roomdesk_tests::desktop::E2eError>(ids)
-        }
-    })
-    .await?;
 
-    // Same data dir, a new launch (its Sandbox starts online, with the rooms it stored):
-    // the outbox survived; one sync sends it all once.
-    in_session(&driver, &app, "workday-sync", |c| {
-        let (sandbox, draft_title, edited, mine, theirs, ids) =
-            (&sandbox, &draft_title, &edited, &mine, &theirs, &ids);
-        async move {
-            first_room(&c).await?;
+            // The Sandbox comes back in the same session: the banner's Try again (or its
+            // own recheck) finds it, the header drops "offline", and one sync sends it all once.
+            sandbox.set_offline(false).await?;
+            click_id(&c, "nav-rooms").await?;
+            // Coming back to the list may already have asked again; if the banner is still
+            // up, Try again asks now (a stale button is fine: the badge below decides).
+            if let Ok(retry) = c.find(Locator::Css(&testid("offline-retry"))).await {
+                let _ = retry.click().await;
+            }
             wait_until_text(&c, &testid("connection-badge"), "Sandbox (online)", |t| {
                 t == "Sandbox"
             })
             .await?;
+            ensure(
+                c.find_all(Locator::Css(&testid("offline-banner")))
+                    .await?
+                    .is_empty(),
+                "the offline banner stays after the Sandbox answered",
+            )?;
             let status = sync_now(&c).await?;
             ensure(
                 status.contains("2 conflicts"),
@@ -447,6 +434,6 @@ async fn offline_work_syncs_exactly_once_and_conflicts_resolve_both_ways() -> E2
     })
     .await?;
 
-    drop(driver);
+    drop(fresh);
     Ok(())
 }

@@ -67,6 +67,43 @@ pub fn free_port() -> E2eResult<u16> {
     Ok(listener.local_addr()?.port())
 }
 
+/// The app as the suites start it: tauri-driver running with a fresh data dir, the
+/// in-memory secret store and the Sandbox on a free port the test knows (so it can reach
+/// the Sandbox's control API, and a Roomdesk already running on 7878 does not matter).
+/// Fields drop in order: the driver and the app stop before the data dir is removed.
+pub struct FreshApp {
+    pub driver: TauriDriver,
+    pub data: tempfile::TempDir,
+    pub sandbox_port: u16,
+}
+
+impl FreshApp {
+    /// Starts the driver; its log goes to `tests/artifacts/<log_name>-driver.log`.
+    pub fn start(log_name: &str) -> E2eResult<FreshApp> {
+        let data = tempfile::tempdir()?;
+        let sandbox_port = free_port()?;
+        let port_text = sandbox_port.to_string();
+        let driver = TauriDriver::start(
+            &[
+                ("ROOMDESK_DATA_DIR", data.path()),
+                ("ROOMDESK_SECRET_STORE", Path::new("memory")),
+                ("ROOMDESK_SANDBOX_PORT", Path::new(&port_text)),
+            ],
+            log_name,
+        )?;
+        Ok(FreshApp {
+            driver,
+            data,
+            sandbox_port,
+        })
+    }
+
+    /// The data dir the app was given.
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+}
+
 /// A running `tauri-driver`. Dropping it stops the driver and whatever it started.
 pub struct TauriDriver {
     child: Child,

@@ -26,14 +26,15 @@ function renderDialog(validate: (input: Args) => FieldError[] = () => []) {
     return Promise.resolve([]);
   });
   const onCreated = vi.fn();
+  const onClose = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <AppProviders client={client}>
-      <CreateRoomDialog opened onClose={() => undefined} onCreated={onCreated} />
+      <CreateRoomDialog opened onClose={onClose} onCreated={onCreated} />
     </AppProviders>,
   );
   const creates = () => calls.filter((c) => c.command === "create_room").map((c) => c.args);
-  return { calls, onCreated, creates };
+  return { calls, onCreated, onClose, creates };
 }
 
 const type = async (name: string, value: string) => {
@@ -54,6 +55,14 @@ describe("CreateRoomDialog", () => {
       expect(onCreated).toHaveBeenCalled();
     });
     expect(creates()).toEqual([{ source: "remote", body: { title: "Acme" } }]);
+  });
+
+  it("Cancel closes the dialog and creates nothing", async () => {
+    const { creates, onClose } = renderDialog();
+    await type("title", "Not wanted");
+    fireEvent.click(screen.getByTestId("create-cancel"));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(creates()).toEqual([]);
   });
 
   it("template: picks a template from the lookup; Save as draft keeps it local", async () => {

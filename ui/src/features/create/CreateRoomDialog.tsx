@@ -127,6 +127,9 @@ export function CreateRoomDialog({ opened, onClose, onCreated }: Props) {
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
+          <Button variant="subtle" color="gray" onClick={onClose} data-testid="create-cancel">
+            Cancel
+          </Button>
           <Button
             variant="default"
             disabled={!canSubmit}

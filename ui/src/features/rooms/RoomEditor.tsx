@@ -12,7 +12,7 @@ import { DesignStudio } from "../designer/DesignStudio";
 import { rememberColors } from "../designer/recentColors";
 import { lookOfDraft, savedLook } from "../designer/designValues";
 import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
-import { initialDraft, isDirty, patchOf, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
+import { initialDraft, isDirty, patchOf, rebaseDraft, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
 import { FieldInput, type PickerOption } from "./FieldInput";
 import { useLookupList, useStatuses } from "./lookupNames";
 import { useFieldErrors } from "./useFieldErrors";
@@ -30,6 +30,13 @@ interface Props {
 export function RoomEditor({ view, onDirtyChange }: Props) {
   const room = view.room;
   const [draft, setDraft] = useState<Draft>(() => initialDraft(room, EDITABLE));
+  // A fresher copy of the room arrived (the cached copy was shown first, or a sync changed
+  // it): the form follows it, except in the fields the user has changed.
+  const [shownRoom, setShownRoom] = useState(room);
+  if (shownRoom !== room) {
+    setShownRoom(room);
+    setDraft(rebaseDraft(shownRoom, room, EDITABLE, draft));
+  }
   const patch = useMemo(() => patchOf(room, EDITABLE, draft), [room, draft]);
   const dirty = isDirty(patch);
   const coreErrors = useFieldErrors(dirty ? { kind: "patch", value: patch } : null);

@@ -5,6 +5,7 @@ import type { FieldError, RoomView } from "../../bindings";
 import { setInvoker } from "../../api/commands";
 import { AppProviders } from "../../app/AppProviders";
 import { roomView } from "../../test/fixtures";
+import { RoomEditor } from "./RoomEditor";
 import { RoomPage } from "./RoomPage";
 
 let restore: (() => void) | null = null;
@@ -167,5 +168,42 @@ describe("RoomPage editor", () => {
     expect(select.value).toBe("u_typed");
     expect(select.textContent).toContain("Ada");
     expect((await field("companyId")).tagName).toBe("INPUT");
+  });
+});
+
+describe("RoomEditor with a fresher copy of the room", () => {
+  function renderEditor(first: RoomView) {
+    restore = setInvoker(() => Promise.resolve([]));
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const ui = (view: RoomView) => (
+      <AppProviders client={client}>
+        <RoomEditor view={view} onDirtyChange={() => undefined} />
+      </AppProviders>
+    );
+    const { rerender } = render(ui(first));
+    return (next: RoomView) => {
+      rerender(ui(next));
+    };
+  }
+
+  it("an untouched form follows the fresher copy", async () => {
+    const update = renderEditor(roomView("r_1", "Acme", { coverTitle: "Mine (cached)" }));
+    expect((await field("coverTitle")).value).toBe("Mine (cached)");
+    update(roomView("r_1", "Acme", { coverTitle: "Theirs (server)", updatedAt: "2026-03-05T00:00:00Z" }));
+    await waitFor(async () => {
+      expect((await field("coverTitle")).value).toBe("Theirs (server)");
+    });
+    expect(saveButton().disabled).toBe(true);
+  });
+
+  it("a form with changes keeps them when a fresher copy arrives, and takes the rest from it", async () => {
+    const update = renderEditor(roomView("r_1", "Acme", { coverTitle: "Cover" }));
+    fireEvent.change(await field("title"), { target: { value: "Acme, typed" } });
+    update(roomView("r_1", "Acme", { coverTitle: "Cover from the server", updatedAt: "2026-03-05T00:00:00Z" }));
+    await waitFor(async () => {
+      expect((await field("title")).value).toBe("Acme, typed");
+    });
+    // Not "Cover": saving must not write back a value the server has since replaced.
+    expect((await field("coverTitle")).value).toBe("Cover from the server");
   });
 });

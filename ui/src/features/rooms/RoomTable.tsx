@@ -48,7 +48,7 @@ export function RoomTable({ rooms, loading, dimmed, sort, onSort, selection, onS
             />
           </th>
           <th className={classes.head}>Title</th>
-          <th className={classes.head} style={{ width: 104 }}>
+          <th className={`${classes.head} ${classes.wide}`} style={{ width: 104 }}>
             Status
           </th>
           <th className={`${classes.head} ${classes.wide}`} style={{ width: "12%" }}>
@@ -60,7 +60,7 @@ export function RoomTable({ rooms, loading, dimmed, sort, onSort, selection, onS
           {SORT_FIELDS.map(({ field, label }) => (
             <SortHeader key={field} field={field} label={label} sort={sort} onSort={onSort} />
           ))}
-          <th className={`${classes.head} ${classes.number}`} style={{ width: 92 }} title="Total views / unique views">
+          <th className={`${classes.head} ${classes.number} ${classes.wide}`} style={{ width: 92 }} title="Total views / unique views">
             Views
           </th>
         </tr>
@@ -102,7 +102,7 @@ function SortHeader({ field, label, sort, onSort }: { field: SortField; label: s
   return (
     <th
       className={`${classes.head} ${numeric ? classes.number : ""}`}
-      style={{ width: field === "updatedAt" || field === "createdAt" ? 92 : 112 }}
+      style={{ width: field === "updatedAt" || field === "createdAt" ? 104 : 120 }}
       aria-sort={direction === "ASC" ? "ascending" : direction === "DESC" ? "descending" : "none"}
     >
       <button
@@ -193,11 +193,12 @@ function RoomRow({ view, now, names, uncertainIds, selected, onSelect, onOpen }:
           <RoomBadges view={view} uncertainIds={uncertainIds} />
         </div>
         <div className={classes.subLine} data-testid={`room-meta-${room.id}`}>
+          {status && <span className={`${classes.metaPart} ${classes.narrow}`}>{status}</span>}
           {owner && <span className={`${classes.metaPart} ${classes.narrow}`}>{owner}</span>}
           {company && <span className={`${classes.metaPart} ${classes.narrow}`}>{company}</span>}
         </div>
       </td>
-      <td className={`${classes.cell} ${classes.clip}`} title={status ?? undefined} data-testid={`room-status-${room.id}`}>
+      <td className={`${classes.cell} ${classes.wide} ${classes.clip}`} title={status ?? undefined} data-testid={`room-status-${room.id}`}>
         {status ?? "—"}
       </td>
       <td className={`${classes.cell} ${classes.dimmed} ${classes.wide} ${classes.clip}`} data-testid={`room-owner-${room.id}`}>
@@ -209,10 +210,15 @@ function RoomRow({ view, now, names, uncertainIds, selected, onSelect, onOpen }:
       <TimeCell id={room.id} name="created" iso={room.createdAt} now={now} />
       <TimeCell id={room.id} name="updated" iso={room.updatedAt} now={now} />
       <TimeCell id={room.id} name="engaged" iso={room.lastEngagedAt} now={now} />
-      <td className={`${classes.cell} ${classes.number}`} data-testid={`room-engagements-${room.id}`}>
-        {formatCount(room.totalEngagements)}
+      <td className={`${classes.cell} ${classes.number}`}>
+        <span data-testid={`room-engagements-${room.id}`} data-value={room.totalEngagements ?? ""}>
+          {formatCount(room.totalEngagements)}
+        </span>
+        <div className={`${classes.narrowBlock} ${classes.dimmed}`} title="Total views / unique views">
+          {views} views
+        </div>
       </td>
-      <td className={`${classes.cell} ${classes.number} ${classes.dimmed}`} data-testid={`room-views-${room.id}`}>
+      <td className={`${classes.cell} ${classes.number} ${classes.dimmed} ${classes.wide}`} data-testid={`room-views-${room.id}`}>
         {views}
       </td>
     </tr>
@@ -223,7 +229,7 @@ function TimeCell({ id, name, iso, now }: { id: string; name: string; iso: strin
   return (
     <td className={`${classes.cell} ${classes.dimmed} ${classes.clip}`}>
       {/* The exact time as a native tooltip: no floating-UI component per row. */}
-      <span title={formatExact(iso)} data-testid={`room-${name}-${id}`}>
+      <span title={formatExact(iso)} data-testid={`room-${name}-${id}`} data-value={iso ?? ""}>
         {iso ? formatRelative(iso, now) : "—"}
       </span>
     </td>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { roomView } from "../../test/fixtures";
 import { FIELD_CATALOGUE } from "../../catalogue";
-import { initialDraft, isDirty, patchOf, setFromRoomdesk } from "./editorDraft";
+import { initialDraft, isDirty, patchOf, rebaseDraft, setFromRoomdesk } from "./editorDraft";
 
 const specs = FIELD_CATALOGUE.filter((s) => s.onUpdate);
 const room = roomView("r_1", "Acme", { themeColor: "#112233", coverDisabled: null, hsDealId: "hs-9" }).room;
@@ -12,6 +12,18 @@ const byName = (n: string) => {
 };
 
 describe("editor draft", () => {
+  it("rebases onto a fresher copy: the user's changes stay, every other field is the fresher one", () => {
+    const draft = { ...initialDraft(room, specs), title: "Acme (mine)" };
+    const next = roomView("r_1", "Acme", { themeColor: "#445566", coverTitle: "New cover", hsDealId: "hs-9" }).room;
+    const rebased = rebaseDraft(room, next, specs, draft);
+    expect(rebased.title).toBe("Acme (mine)");
+    expect(rebased.themeColor).toBe("#445566");
+    expect(rebased.coverTitle).toBe("New cover");
+    expect(patchOf(next, specs, rebased)).toEqual({ title: "Acme (mine)" });
+    // Untouched: the rebased draft is the fresher copy, nothing to save.
+    expect(isDirty(patchOf(next, specs, rebaseDraft(room, next, specs, initialDraft(room, specs))))).toBe(false);
+  });
+
   it("starts equal to the room, so nothing is dirty", () => {
     const draft = initialDraft(room, specs);
     expect(draft.title).toBe("Acme");

@@ -30,6 +30,16 @@ export function patchOf(room: Room, specs: readonly FieldSpec[], draft: Draft): 
 export const isDirty = (patch: RoomPatch): boolean => Object.keys(patch).length > 0;
 
 /**
+ * The draft on a fresher copy of the room (`next`, after `shown`): the fields the user
+ * changed keep their values, every other field takes the fresher copy's, so a save
+ * never writes back a value someone else has since replaced.
+ */
+export function rebaseDraft(shown: Room, next: Room, specs: readonly FieldSpec[], draft: Draft): Draft {
+  const changed = patchOf(shown, specs, draft) as Draft;
+  return { ...initialDraft(next, specs), ...changed };
+}
+
+/**
  * A write-only field with a value here was set from Roomdesk (the server never returns it):
  * the editor marks it so nobody takes it for the server's current value.
  */
