@@ -96,6 +96,27 @@ function memoryKb(pid) {
   }
 }
 
+// The `count` mappings of `pid` with the most PSS, grouped by what is mapped (a file, or
+// [heap], [anon]...), in kB: where a process's memory goes (BENCH_MAPPINGS=1 prints them).
+function topMappings(pid, count) {
+  const totals = new Map();
+  try {
+    let name = '[anon]';
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (header) {
+        name = header[1] || '[anon]';
+        continue;
+      }
+      const pss = /^Pss:\s+(\d+) kB/.exec(line);
+      if (pss) totals.set(name, (totals.get(name) ?? 0) + Number(pss[1]));
+    }
+  } catch {
+    return [];
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
 // The app process (started by WebKitWebDriver under tauri-driver) and its descendants.
 function appProcesses(driverPid, binary) {
   const table = processTable();
@@ -150,6 +171,12 @@ async function oneRun(base, driverPid, app) {
     const processes = appProcesses(driverPid, app.binary);
     if (processes.length === 0) throw new Error(`${app.name}: found no process running ${app.binary}`);
     const parts = processes.map((p) => ({ comm: p.comm, ...memoryKb(p.pid) }));
+    if (process.env.BENCH_MAPPINGS) {
+      for (const p of processes) {
+        const top = topMappings(p.pid, 8).map(([name, kb]) => `${name.split('/').pop()} ${(kb / 1024).toFixed(1)}`);
+        console.log(`  ${app.name} ${p.comm}: ${top.join(', ')}`);
+      }
+    }
     const sum = (key) => parts.reduce((total, p) => total + p[key], 0) / 1024;
     return { seconds, pssMb: sum('pss'), ussMb: sum('uss'), parts, pids: processes.map((p) => p.pid) };
   } finally {
