@@ -31,7 +31,8 @@ pub struct Comparison {
 /// The server's current value of a field, normalised like our values are (colors in
 /// upper-case `#RRGGBB`), so that equal values compare equal.
 pub fn server_value(room: &Room, field: RoomField) -> Value {
-    normalise(field, room.field_value(field.name()))
+    let value = room.get(field).map_or(Value::Null, |v| v.to_json());
+    normalise(field, value)
 }
 
 fn normalise(field: RoomField, v: Value) -> Value {
