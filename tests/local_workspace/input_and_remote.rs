@@ -5,7 +5,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use roomdesk_core::{LocalState, Source};
-use roomdesk_model::{NewRoom, Room, RoomPatch};
+use roomdesk_model::{NewRoom, Room, RoomField, RoomPatch};
 use roomdesk_tests::workspace_fixture::{by_id, start};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -141,6 +141,60 @@ async fn remote_writes_go_through_to_the_cache_and_remember_write_only_fields() 
         Some("renewal"),
         "remembered"
     );
+    ws.emulator.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_remote_update_settles_the_pending_fields_it_wrote_and_keeps_the_others() {
+    let ws = start(2, 23).await;
+    ws.service.sync(&|_| {}).await.expect("first pull");
+    let id = ws.emulator.rooms()[0].id.clone();
+    ws.service
+        .update(
+            Source::Local,
+            &id,
+            RoomPatch {
+                title: Some("Edited offline".into()),
+                theme_color: Some("#aabbcc".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("local edit");
+    // The same color in another spelling: once normalised, it is what the edit holds.
+    let updated = ws
+        .service
+        .update(
+            Source::Remote,
+            &id,
+            RoomPatch {
+                theme_color: Some("#abc".into()),
+                description: Some("written remotely".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("remote update");
+    assert_eq!(updated.pending_fields, vec![RoomField::Title]);
+    assert_eq!(
+        updated.room.description.as_deref(),
+        Some("written remotely")
+    );
+    let local = ws.service.get(Source::Local, &id).await.expect("cached");
+    assert_eq!(local.state, LocalState::Pending);
+    assert_eq!(local.pending_fields, vec![RoomField::Title]);
+    assert_eq!(local.room.title, "Edited offline");
+    assert_eq!(local.room.theme_color.as_deref(), Some("#AABBCC"));
+    assert_eq!(local.room.description.as_deref(), Some("written remotely"));
+
+    ws.service.sync(&|_| {}).await.expect("sync");
+    let server = by_id(&ws.emulator.rooms(), &id)
+        .cloned()
+        .expect("on server");
+    assert_eq!(server.title, "Edited offline");
+    assert_eq!(server.theme_color.as_deref(), Some("#AABBCC"));
+    assert_eq!(server.description.as_deref(), Some("written remotely"));
+    assert!(ws.service.outbox().expect("outbox").is_empty());
     ws.emulator.shutdown().await;
 }
 

@@ -1,5 +1,6 @@
 //! The command line, as clap types.
 
+pub use crate::field_flags::FieldArgs;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -155,52 +156,6 @@ pub struct ListArgs {
     pub search: Option<String>,
     #[arg(long, value_enum, default_value = "remote")]
     pub source: SourceArg,
-}
-
-/// One flag per room field, named after it in kebab-case.
-#[derive(Debug, Args, Default)]
-pub struct FieldArgs {
-    #[arg(long)]
-    pub title: Option<String>,
-    #[arg(long)]
-    pub description: Option<String>,
-    /// Template to start from (create only)
-    #[arg(long)]
-    pub template_id: Option<String>,
-    /// Room to duplicate (create only)
-    #[arg(long)]
-    pub duplicate_from_id: Option<String>,
-    #[arg(long)]
-    pub company_id: Option<String>,
-    #[arg(long)]
-    pub status_id: Option<String>,
-    /// Label to apply (create only)
-    #[arg(long)]
-    pub label_id: Option<String>,
-    #[arg(long)]
-    pub user_id: Option<String>,
-    /// Primary contact's email (create only)
-    #[arg(long)]
-    pub email: Option<String>,
-    #[arg(long)]
-    pub hs_deal_id: Option<String>,
-    #[arg(long)]
-    pub sf_opportunity_id: Option<String>,
-    #[arg(long)]
-    pub attio_deal_id: Option<String>,
-    #[arg(long)]
-    pub cover_title: Option<String>,
-    #[arg(long)]
-    pub cover_description: Option<String>,
-    /// Hide the cover page
-    #[arg(long, value_name = "true|false")]
-    pub cover_disabled: Option<bool>,
-    /// Background color, hex (e.g. '#FF5500')
-    #[arg(long)]
-    pub theme_color: Option<String>,
-    /// Navigation color: hex, flow-org-color or target-company-color
-    #[arg(long)]
-    pub nav_color: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

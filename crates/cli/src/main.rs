@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod field_flags;
 mod output;
 
 use args::{Cli, Command};

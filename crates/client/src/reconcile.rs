@@ -21,7 +21,8 @@
 use crate::error::{ClientError, Result};
 use crate::FlowlaClient;
 use roomdesk_model::{
-    parse_timestamp_millis, CreateMode, ListQuery, NewRoom, Room, SortDirection, SortField,
+    parse_timestamp_millis, returned_fields, CreateMode, FieldKind, FieldValue, ListQuery, NewRoom,
+    Room, RoomField, SortDirection, SortField,
 };
 use std::collections::HashSet;
 
@@ -104,35 +105,43 @@ impl FlowlaClient {
     }
 }
 
-/// Whether `room` could be the result of creating `body` (already normalised).
+/// Whether `room` could be the result of creating `body` (already normalised): every
+/// field the catalogue says the server returns is compared.
 pub(crate) fn matches_body(body: &NewRoom, room: &Room) -> bool {
     let blank = body.mode() == CreateMode::Blank;
     if body.duplicate_from_id.as_deref() == Some(room.id.as_str()) {
         return false; // the source of a duplicate looks just like it
     }
-    let same_text = |sent: &Option<String>, got: &Option<String>, ignore_case: bool| match sent {
-        Some(s) => got.as_deref().is_some_and(|g| {
-            if ignore_case {
-                g.eq_ignore_ascii_case(s)
-            } else {
-                g == s
-            }
-        }),
-        None => !blank || got.is_none(),
-    };
-    let title_ok = body.title.as_ref().is_none_or(|t| *t == room.title);
-    let disabled_ok = match body.cover_disabled {
-        Some(d) => room.cover_disabled == Some(d),
-        None => !blank || room.cover_disabled != Some(true),
-    };
-    title_ok
-        && disabled_ok
-        && same_text(&body.company_id, &room.company_id, false)
-        && same_text(&body.user_id, &room.user_id, false)
-        && same_text(&body.cover_title, &room.cover_title, false)
-        && same_text(&body.cover_description, &room.cover_description, false)
-        && same_text(&body.theme_color, &room.theme_color, true)
-        && same_text(&body.nav_color, &room.nav_color, true)
+    returned_fields().all(|field| {
+        let got = room.get(field);
+        match body.get(field) {
+            Some(sent) => got.is_some_and(|got| same_value(field, &sent, &got)),
+            // A template or a duplicate brings its own values.
+            None => !blank || left_unset(field, got.as_ref()),
+        }
+    })
+}
+
+/// Colors are compared without regard to case (the server may answer in lower case).
+fn same_value(field: RoomField, sent: &FieldValue, got: &FieldValue) -> bool {
+    match (sent, got) {
+        (FieldValue::Text(s), FieldValue::Text(g))
+            if matches!(field.spec().kind, FieldKind::Color | FieldKind::NavColor) =>
+        {
+            g.eq_ignore_ascii_case(s)
+        }
+        _ => sent == got,
+    }
+}
+
+/// What a blank create leaves in a field it did not send: nothing, `false`, or for the
+/// title (which a room always has) whatever the server names an untitled room.
+fn left_unset(field: RoomField, got: Option<&FieldValue>) -> bool {
+    match got {
+        None | Some(FieldValue::Bool(false)) => true,
+        Some(FieldValue::Bool(true)) => false,
+        Some(FieldValue::Text(_)) => field == RoomField::Title,
+    }
 }
 
 #[cfg(test)]

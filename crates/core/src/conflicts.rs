@@ -9,20 +9,6 @@
 use roomdesk_model::{Room, RoomField};
 use serde_json::{Map, Value};
 
-/// Fields the server documents as returned: only these can be compared. Write-only
-/// fields (description, statusId, CRM IDs...) cannot be seen on the server, so our
-/// value is sent unless the server does happen to return one.
-pub const RETURNED_FIELDS: [RoomField; 8] = [
-    RoomField::Title,
-    RoomField::UserId,
-    RoomField::CompanyId,
-    RoomField::CoverTitle,
-    RoomField::CoverDescription,
-    RoomField::CoverDisabled,
-    RoomField::ThemeColor,
-    RoomField::NavColor,
-];
-
 /// One field changed on both sides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldConflict {
@@ -45,7 +31,8 @@ pub struct Comparison {
 /// The server's current value of a field, normalised like our values are (colors in
 /// upper-case `#RRGGBB`), so that equal values compare equal.
 pub fn server_value(room: &Room, field: RoomField) -> Value {
-    normalise(field, room.field_value(field.name()))
+    let value = room.get(field).map_or(Value::Null, |v| v.to_json());
+    normalise(field, value)
 }
 
 fn normalise(field: RoomField, v: Value) -> Value {
@@ -55,8 +42,11 @@ fn normalise(field: RoomField, v: Value) -> Value {
     }
 }
 
+/// Only fields the server returns (catalogue) can be compared. Write-only fields
+/// (description, statusId, CRM IDs...) cannot be seen on the server, so our value is sent
+/// unless the server does happen to return one.
 fn comparable(field: RoomField, theirs: &Value) -> bool {
-    RETURNED_FIELDS.contains(&field) || !theirs.is_null()
+    field.returned() || !theirs.is_null()
 }
 
 /// Compares our edit (`mine`, by camelCase field name) made against `base` with the

@@ -36,7 +36,7 @@ mod validation;
 mod views;
 
 pub use brand_colors::{COMPANY_COLOR_FIELD, ORG_COLOR_FIELD};
-pub use conflicts::{compare, Comparison, FieldConflict, RETURNED_FIELDS};
+pub use conflicts::{compare, Comparison, FieldConflict};
 pub use error::{CoreError, ErrorPayload, Result};
 pub use error_code::ErrorCode;
 pub use roomdesk_store::{

@@ -1,20 +1,16 @@
 //! The remote source's write paths: every server answer is written through to the cache,
 //! and the write-only fields this app sent are remembered (the server does not return
 //! them). A remote create goes through the outbox, so that a create whose answer is lost
-//! is settled by the next sync instead of being lost or made twice.
+//! is settled by the next sync instead of being lost or made twice; a remote update is
+//! recorded directly once the server confirmed it.
 
 use crate::error::{CoreError, Result};
-use crate::service::{name_not_found, not_found, RoomsService};
+use crate::service::{name_not_found, RoomsService};
 use crate::sync::{look_around, remember_created, seen_before, REMOTE_WRITE_WAIT};
 use crate::views::RoomView;
 use roomdesk_client::ClientError;
-use roomdesk_model::{NewRoom, Room, RoomField, RoomPatch};
-use roomdesk_store::{LocalState, OutboxKind};
-
-/// Fields the server accepts but is not documented to return.
-pub(crate) fn is_write_only(field: RoomField) -> bool {
-    !crate::conflicts::RETURNED_FIELDS.contains(&field)
-}
+use roomdesk_model::{NewRoom, Room, RoomPatch};
+use roomdesk_store::{LocalRoom, LocalState};
 
 /// Whether a failed create surely did nothing on the server.
 pub(crate) fn create_surely_not_applied(e: &ClientError) -> bool {
@@ -44,17 +40,12 @@ impl RoomsService {
         self.store().with(|s| s.upsert_rooms(&rooms))?;
         rooms
             .into_iter()
-            .map(|mut room| {
+            .map(|room| {
                 let local = self.store().with(|s| s.find_room(&room.id))?;
-                let Some(local) = local else {
-                    return Ok(RoomView::synced(room));
-                };
-                overlay_write_only(&mut room, &local.room);
-                Ok(RoomView {
-                    room,
-                    state: local.state,
-                    pending_fields: local.pending_fields,
-                })
+                match local {
+                    Some(local) => server_view(room, local),
+                    None => Ok(RoomView::synced(room)),
+                }
             })
             .collect()
     }
@@ -72,14 +63,7 @@ impl RoomsService {
             Err(e) if e.is_outage() => return Err(e),
             Err(e) => tracing::warn!("could not read the newest rooms before creating: {e}"),
         }
-        let draft = self.store().with(|s| s.create_draft(&body))?;
-        let seq = self
-            .store()
-            .with(|s| s.outbox())?
-            .into_iter()
-            .find(|e| e.room_id == draft.room.id && e.kind() == OutboxKind::Create)
-            .map(|e| e.seq)
-            .ok_or_else(|| CoreError::Storage("the new draft has no outbox entry".into()))?;
+        let (draft, seq) = self.store().with(|s| s.create_draft_entry(&body))?;
         let now = now_ms();
         let seen = seen_before(self, &client, now)?;
         let body = self.store().with(|s| s.mark_uncertain(seq, now, &seen))?;
@@ -109,9 +93,9 @@ impl RoomsService {
         }
     }
 
-    /// Updates on the server, then caches the answer. The edit is also passed through the
-    /// store's outbox and completed at once, so that the write-only fields it set are
-    /// remembered and pending local edits of other fields stay on top.
+    /// Updates on the server (`patch` validated by the caller), then records the answer in
+    /// one store call: cached, the write-only fields it set remembered, pending local
+    /// edits of other fields kept on top.
     pub(crate) async fn update_remote(&self, id: &str, patch: RoomPatch) -> Result<RoomView> {
         let client = self.client()?;
         // A sync sending an older edit of this room must not land after this one.
@@ -129,46 +113,20 @@ impl RoomsService {
             .await
             .map_err(CoreError::from)
             .map_err(name_not_found(id))?;
-        self.store()
-            .with(|s| s.upsert_rooms(std::slice::from_ref(&room)))?;
-        let has_outbox = self
+        let local = self
             .store()
-            .with(|s| s.outbox())?
-            .iter()
-            .any(|e| e.room_id == id);
-        let writes_hidden = patch.fields().into_iter().any(is_write_only);
-        if has_outbox || writes_hidden {
-            self.store().with(|s| {
-                s.record_patch(id, &patch)?;
-                let seq = s
-                    .outbox()?
-                    .into_iter()
-                    .find(|e| e.room_id == id && e.kind() == OutboxKind::Patch)
-                    .map(|e| e.seq);
-                match seq {
-                    Some(seq) => s.complete_patch(seq, &patch, &room).map(|_| ()),
-                    None => Ok(()),
-                }
-            })?;
-        }
-        self.write_through(vec![room])?
-            .pop()
-            .ok_or_else(|| not_found(id))
+            .with(|s| s.record_remote_update(&patch, &room))?;
+        server_view(room, local)
     }
 }
 
-/// Fills the write-only fields the server did not send from what this app wrote.
-fn overlay_write_only(room: &mut Room, from: &Room) {
-    let fill = |slot: &mut Option<String>, mine: &Option<String>| {
-        if slot.is_none() {
-            slot.clone_from(mine);
-        }
-    };
-    fill(&mut room.description, &from.description);
-    fill(&mut room.status_id, &from.status_id);
-    fill(&mut room.label_id, &from.label_id);
-    fill(&mut room.email, &from.email);
-    fill(&mut room.hs_deal_id, &from.hs_deal_id);
-    fill(&mut room.sf_opportunity_id, &from.sf_opportunity_id);
-    fill(&mut room.attio_deal_id, &from.attio_deal_id);
+/// The server's room as the remote source shows it: with the write-only fields this app
+/// wrote (the store's local view holds them) and the room's local state.
+fn server_view(mut room: Room, local: LocalRoom) -> Result<RoomView> {
+    room.fill_write_only_from(&local.room)?;
+    Ok(RoomView {
+        room,
+        state: local.state,
+        pending_fields: local.pending_fields,
+    })
 }

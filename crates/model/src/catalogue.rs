@@ -3,12 +3,17 @@
 //! Each row says, once: the contract name, the label a person reads, the kind of value
 //! (which also picks the editor's input), its length limit, whether the server returns
 //! it (or it is write-only), whether a create and an update may set it, the editor group,
-//! and the rule that checks it. Everything else is derived from this table: the names of
-//! [`RoomField`], the write-only set of the store and the core, the emulator's public
-//! view, the CLI's per-field flags and `ui/src/catalogue.ts` (exported with the bindings).
+//! and the rule that checks it. Derived from this table: the names of [`RoomField`], the
+//! write-only set the store remembers and the core fills in ([`write_only_fields`]), the
+//! returned set the core compares and the client matches ([`returned_fields`]), the
+//! emulator's public view and its rule messages, the CLI's per-field flags
+//! (`crates/cli/src/field_flags.rs`) and `ui/src/catalogue.ts` (exported with the bindings).
 //!
 //! Adding a field: a variant of [`RoomField`], a row here (same position), the field in
-//! `Room` / `NewRoom` / `RoomPatch`, and a store migration if it needs a column.
+//! `Room` / `NewRoom` / `RoomPatch` (and a store migration if it needs a column). The
+//! compiler then asks for its arm in the typed mappings (`field_value.rs`) and, for an
+//! updatable field, in `RoomPatch::merge` / `apply_to`; the tests of `field_value.rs` fail
+//! while the write types' serde names and the catalogue disagree.
 
 use crate::limits::{MAX_SHORT_TEXT, MAX_TEXT};
 use serde::{Deserialize, Serialize};

@@ -34,6 +34,12 @@ impl RoomField {
         !s.returned && !s.instruction
     }
 
+    /// Whether the field is a create instruction (`templateId`, `duplicateFromId`),
+    /// never a property of a room.
+    pub fn instruction(self) -> bool {
+        self.spec().instruction
+    }
+
     /// Whether the field is part of the cover page and theme design.
     pub fn is_design(self) -> bool {
         self.spec().group == FieldGroup::Design

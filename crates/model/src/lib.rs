@@ -8,6 +8,7 @@
 mod catalogue;
 mod color;
 mod field;
+mod field_value;
 mod input;
 mod limits;
 mod lookup;
@@ -25,6 +26,7 @@ pub use catalogue::{
 };
 pub use color::{HexColor, NavColor, NAV_COMPANY_COLOR, NAV_ORG_COLOR};
 pub use field::RoomField;
+pub use field_value::FieldValue;
 pub use input::RoomInput;
 pub use limits::{MAX_ID_LEN, MAX_LIMIT, MAX_SHORT_TEXT, MAX_TEXT};
 pub use lookup::{Lookup, LookupKind};

@@ -1,7 +1,7 @@
 //! The body of `POST /api/v2/rooms`.
 
 use crate::validation::{Collector, ValidationErrors};
-use crate::RoomField;
+use crate::{RoomField, Rule};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
@@ -97,7 +97,7 @@ impl NewRoom {
     /// rather than silently drop the template a user picked.
     pub fn validate(&self) -> Result<NewRoom, ValidationErrors> {
         let mut c = Collector::default();
-        let fields = field_map(self);
+        let fields = self.to_fields();
         let normalised = normalize_fields(&fields, &mut c);
         if self.template_id.is_some() && self.duplicate_from_id.is_some() {
             c.push(
@@ -110,17 +110,12 @@ impl NewRoom {
         from_field_map(normalised)
     }
 
-    /// The fields that are set, by name, as JSON values.
+    /// The fields that are set, by name, as JSON values (catalogue order).
     pub fn to_fields(&self) -> Map<String, Value> {
-        field_map(self)
-    }
-}
-
-/// The set fields of a write type as a JSON object.
-pub(crate) fn field_map<T: Serialize>(value: &T) -> Map<String, Value> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(m)) => m,
-        _ => Map::new(),
+        RoomField::ALL
+            .into_iter()
+            .filter_map(|f| self.get(f).map(|v| (f.name().to_string(), v.to_json())))
+            .collect()
     }
 }
 
@@ -143,8 +138,10 @@ pub(crate) fn normalize_fields(
             continue;
         };
         let normalised = match (field, value) {
-            (RoomField::CoverDisabled, Value::Bool(_)) => Some(value.clone()),
-            (RoomField::CoverDisabled, _) => c.check(name, Err("must be true or false".into())),
+            (_, Value::Bool(_)) if field.spec().rule == Rule::Bool => Some(value.clone()),
+            (_, _) if field.spec().rule == Rule::Bool => {
+                c.check(name, Err("must be true or false".into()))
+            }
             (_, Value::String(s)) => c.check(name, field.normalize(s)).map(Value::String),
             (_, _) => c.check(name, Err("must be text".into())),
         };

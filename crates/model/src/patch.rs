@@ -1,6 +1,6 @@
 //! The body of `PATCH /api/v2/rooms/{id}`: only the fields that are set are sent.
 
-use crate::new_room::{field_map, from_field_map, normalize_fields};
+use crate::new_room::{from_field_map, normalize_fields};
 use crate::validation::{Collector, ValidationErrors};
 use crate::{Room, RoomField};
 use serde::{Deserialize, Serialize};
@@ -54,12 +54,15 @@ pub struct RoomPatch {
 
 impl RoomPatch {
     pub fn is_empty(&self) -> bool {
-        self.to_fields().is_empty()
+        RoomField::ALL.iter().all(|f| self.get(*f).is_none())
     }
 
     /// The set fields, by camelCase name.
     pub fn to_fields(&self) -> Map<String, Value> {
-        field_map(self)
+        self.fields()
+            .into_iter()
+            .filter_map(|f| self.get(f).map(|v| (f.name().to_string(), v.to_json())))
+            .collect()
     }
 
     /// Builds a patch from named fields (as stored in an outbox).
@@ -67,11 +70,11 @@ impl RoomPatch {
         from_field_map(fields)
     }
 
-    /// The fields this patch sets.
+    /// The fields this patch sets, in catalogue order.
     pub fn fields(&self) -> Vec<RoomField> {
-        self.to_fields()
-            .keys()
-            .filter_map(|k| RoomField::from_name(k))
+        RoomField::ALL
+            .into_iter()
+            .filter(|f| self.get(*f).is_some())
             .collect()
     }
 
@@ -90,24 +93,79 @@ impl RoomPatch {
         from_field_map(normalised)
     }
 
-    /// Folds a later patch into this one: the later value of each field wins.
+    /// Folds a later patch into this one: the later value of each field wins. Field by
+    /// field (a field added to the struct does not compile until it is merged here).
     pub fn merge(&mut self, later: &RoomPatch) {
-        let mut fields = self.to_fields();
-        fields.extend(later.to_fields());
-        if let Ok(p) = from_field_map(fields) {
-            *self = p;
-        }
+        let RoomPatch {
+            title,
+            description,
+            status_id,
+            user_id,
+            company_id,
+            hs_deal_id,
+            sf_opportunity_id,
+            attio_deal_id,
+            cover_title,
+            cover_description,
+            cover_disabled,
+            theme_color,
+            nav_color,
+        } = later;
+        later_wins(&mut self.title, title);
+        later_wins(&mut self.description, description);
+        later_wins(&mut self.status_id, status_id);
+        later_wins(&mut self.user_id, user_id);
+        later_wins(&mut self.company_id, company_id);
+        later_wins(&mut self.hs_deal_id, hs_deal_id);
+        later_wins(&mut self.sf_opportunity_id, sf_opportunity_id);
+        later_wins(&mut self.attio_deal_id, attio_deal_id);
+        later_wins(&mut self.cover_title, cover_title);
+        later_wins(&mut self.cover_description, cover_description);
+        later_wins(&mut self.cover_disabled, cover_disabled);
+        later_wins(&mut self.theme_color, theme_color);
+        later_wins(&mut self.nav_color, nav_color);
     }
 
-    /// Applies the patch to a room (for local previews and the cache).
+    /// Applies the patch to a room (for local previews and the cache), field by field;
+    /// the room's other fields, and the ones this version does not know, stay.
     pub fn apply_to(&self, room: &mut Room) {
-        let Ok(Value::Object(mut current)) = serde_json::to_value(&*room) else {
-            return;
-        };
-        current.extend(self.to_fields());
-        if let Ok(updated) = serde_json::from_value(Value::Object(current)) {
-            *room = updated;
+        let RoomPatch {
+            title,
+            description,
+            status_id,
+            user_id,
+            company_id,
+            hs_deal_id,
+            sf_opportunity_id,
+            attio_deal_id,
+            cover_title,
+            cover_description,
+            cover_disabled,
+            theme_color,
+            nav_color,
+        } = self;
+        if let Some(t) = title {
+            room.title.clone_from(t);
         }
+        later_wins(&mut room.description, description);
+        later_wins(&mut room.status_id, status_id);
+        later_wins(&mut room.user_id, user_id);
+        later_wins(&mut room.company_id, company_id);
+        later_wins(&mut room.hs_deal_id, hs_deal_id);
+        later_wins(&mut room.sf_opportunity_id, sf_opportunity_id);
+        later_wins(&mut room.attio_deal_id, attio_deal_id);
+        later_wins(&mut room.cover_title, cover_title);
+        later_wins(&mut room.cover_description, cover_description);
+        later_wins(&mut room.cover_disabled, cover_disabled);
+        later_wins(&mut room.theme_color, theme_color);
+        later_wins(&mut room.nav_color, nav_color);
+    }
+}
+
+/// Takes `later` when it is set.
+fn later_wins<T: Clone>(slot: &mut Option<T>, later: &Option<T>) {
+    if later.is_some() {
+        slot.clone_from(later);
     }
 }
 
@@ -194,5 +252,26 @@ mod tests {
         assert_eq!(room.description.as_deref(), Some("d"));
         assert_eq!(room.theme_color.as_deref(), Some("#111111"));
         assert_eq!(room.extra["future"], json!(1));
+    }
+
+    #[test]
+    fn apply_to_writes_every_field_even_beside_odd_unknown_ones() {
+        // Before: the room went through JSON and back, and a room whose unknown fields
+        // clashed with a known name failed to read back, so the patch was dropped.
+        let mut room = Room {
+            id: "rm_1".into(),
+            title: "Old".into(),
+            ..Default::default()
+        };
+        room.extra.insert("createdAt".into(), json!(5));
+        RoomPatch {
+            title: Some("New".into()),
+            cover_disabled: Some(true),
+            ..Default::default()
+        }
+        .apply_to(&mut room);
+        assert_eq!(room.title, "New");
+        assert_eq!(room.cover_disabled, Some(true));
+        assert_eq!(room.extra["createdAt"], json!(5));
     }
 }

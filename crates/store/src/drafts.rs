@@ -58,15 +58,22 @@ fn repoint(conn: &Connection, draft_id: &str, server: &Room) -> Result<()> {
 impl Store {
     /// Creates a local draft (validated) and its outbox create, in one transaction.
     pub fn create_draft(&self, new_room: &NewRoom) -> Result<LocalRoom> {
+        self.create_draft_entry(new_room).map(|(room, _)| room)
+    }
+
+    /// [`Store::create_draft`], also returning the `seq` of the draft's outbox create
+    /// (for a caller that sends it at once).
+    pub fn create_draft_entry(&self, new_room: &NewRoom) -> Result<(LocalRoom, i64)> {
         let body = new_room.validate()?;
         let id = format!("{DRAFT_ID_PREFIX}{}", uuid::Uuid::new_v4());
         let now = now_ms();
         let tx = self.write_tx()?;
-        tx.prepare_cached(
-            "INSERT INTO outbox (room_id, kind, payload_json, created_at_ms)
-             VALUES (?1, 'create', ?2, ?3)",
-        )?
-        .execute(params![id, to_json(&body)?, now])?;
+        let seq: i64 = tx
+            .prepare_cached(
+                "INSERT INTO outbox (room_id, kind, payload_json, created_at_ms)
+                 VALUES (?1, 'create', ?2, ?3) RETURNING seq",
+            )?
+            .query_row(params![id, to_json(&body)?, now], |r| r.get(0))?;
         tx.prepare_cached(
             "INSERT INTO rooms (id, is_draft, view_json, created_ms, updated_ms)
              VALUES (?1, 1, '{}', ?2, ?2)",
@@ -75,7 +82,7 @@ impl Store {
         rebuild_view(&tx, &id)?;
         let room = local_by_id(&tx, &id)?.ok_or_else(|| StoreError::RoomNotFound(id.clone()))?;
         tx.commit()?;
-        Ok(room)
+        Ok((room, seq))
     }
 
     /// Discards a draft that was never sent, with its outbox entries. A draft whose

@@ -116,6 +116,7 @@ mod open;
 mod orders;
 mod outbox;
 mod patches;
+mod remote_writes;
 mod rooms;
 mod search;
 mod sync_state;

@@ -9,20 +9,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
-/// Write-only fields: accepted by the API, not documented as returned.
-pub(crate) const WRITE_ONLY: [RoomField; 7] = [
-    RoomField::Description,
-    RoomField::StatusId,
-    RoomField::LabelId,
-    RoomField::Email,
-    RoomField::HsDealId,
-    RoomField::SfOpportunityId,
-    RoomField::AttioDealId,
-];
-
-/// Create-body fields that are instructions, not room fields.
-const CREATE_ONLY_INPUTS: [&str; 2] = ["templateId", "duplicateFromId"];
-
 /// The four sort keys of a room, in `SortField::ALL` order.
 pub(crate) fn sort_keys(room: &Room) -> [Option<i64>; 4] {
     SortField::ALL.map(|f| sort_key(room, f))
@@ -58,7 +44,8 @@ pub(crate) fn draft_room(
     m.insert("createdAt".into(), at.clone());
     m.insert("updatedAt".into(), at);
     for (k, v) in payload {
-        if !CREATE_ONLY_INPUTS.contains(&k.as_str()) {
+        // Create instructions (catalogue) are not room fields.
+        if !RoomField::from_name(k).is_some_and(RoomField::instruction) {
             m.insert(k.clone(), v.clone());
         }
     }
@@ -216,7 +203,8 @@ pub(crate) fn local_by_id(conn: &Connection, id: &str) -> Result<Option<LocalRoo
     read_local(conn, &format!("{SELECT_LOCAL} WHERE id = ?1"), &id)
 }
 
-/// Remembers the write-only fields among `fields` as what this app last wrote for a room.
+/// Remembers the write-only fields (catalogue) among `fields` as what this app last wrote
+/// for a room.
 pub(crate) fn remember_written(
     conn: &Connection,
     room_id: &str,
@@ -224,7 +212,7 @@ pub(crate) fn remember_written(
 ) -> Result<()> {
     let mut keep: Map<String, Value> = fields
         .iter()
-        .filter(|(k, _)| WRITE_ONLY.iter().any(|f| f.name() == k.as_str()))
+        .filter(|(k, _)| RoomField::from_name(k).is_some_and(RoomField::write_only))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     if keep.is_empty() {

@@ -4,10 +4,8 @@ use super::CliError;
 use crate::args::{DirectionArg, FieldArgs, ListArgs, RoomsCommand, SortByArg, SourceArg};
 use crate::output::Output;
 use roomdesk_core::{RoomsService, Source};
-use roomdesk_model::{
-    ListQuery, NewRoom, RoomField, RoomPatch, SortDirection, SortField, ValidationErrors,
-};
-use serde_json::{Map, Value};
+use roomdesk_model::{ListQuery, NewRoom, RoomPatch, SortDirection, SortField};
+use serde_json::Value;
 
 pub async fn run(service: &RoomsService, cmd: RoomsCommand, out: &Output) -> Result<u8, CliError> {
     match cmd {
@@ -61,75 +59,51 @@ fn list_query(args: ListArgs) -> (ListQuery, Option<String>, Source) {
     (query, args.search, source_of(args.source))
 }
 
-/// The flags that were given, by contract field name.
-fn given_fields(f: &FieldArgs) -> Map<String, Value> {
-    let text = [
-        (RoomField::Title, &f.title),
-        (RoomField::Description, &f.description),
-        (RoomField::TemplateId, &f.template_id),
-        (RoomField::DuplicateFromId, &f.duplicate_from_id),
-        (RoomField::CompanyId, &f.company_id),
-        (RoomField::StatusId, &f.status_id),
-        (RoomField::LabelId, &f.label_id),
-        (RoomField::UserId, &f.user_id),
-        (RoomField::Email, &f.email),
-        (RoomField::HsDealId, &f.hs_deal_id),
-        (RoomField::SfOpportunityId, &f.sf_opportunity_id),
-        (RoomField::AttioDealId, &f.attio_deal_id),
-        (RoomField::CoverTitle, &f.cover_title),
-        (RoomField::CoverDescription, &f.cover_description),
-        (RoomField::ThemeColor, &f.theme_color),
-        (RoomField::NavColor, &f.nav_color),
-    ];
-    let mut map: Map<String, Value> = text
-        .into_iter()
-        .filter_map(|(field, v)| {
-            v.as_ref()
-                .map(|s| (field.name().to_string(), Value::String(s.clone())))
-        })
-        .collect();
-    if let Some(b) = f.cover_disabled {
-        map.insert(RoomField::CoverDisabled.name().to_string(), Value::Bool(b));
-    }
-    map
-}
-
 fn new_room(f: &FieldArgs) -> Result<NewRoom, CliError> {
-    serde_json::from_value(Value::Object(given_fields(f)))
+    serde_json::from_value(Value::Object(f.to_fields()))
         .map_err(|e| CliError::Usage(format!("cannot build the room: {e}")))
 }
 
+/// The given fields as a patch; a create-only field is refused, naming it.
 fn room_patch(f: &FieldArgs) -> Result<RoomPatch, CliError> {
-    let fields = given_fields(f);
-    let create_only: Vec<ValidationErrors> = fields
-        .keys()
-        .filter_map(|k| RoomField::from_name(k))
-        .filter(|field| !field.updatable())
-        .map(|field| {
-            ValidationErrors::single(
-                field.name(),
-                "can only be set when creating a room, not in an update",
-            )
-        })
-        .collect();
-    if let Some(first) = create_only.into_iter().next() {
-        return Err(CliError::Core(first.into()));
+    let mut patch = RoomPatch::default();
+    for (field, value) in &f.given {
+        patch
+            .set(*field, value.clone())
+            .map_err(|e| CliError::Core(e.into()))?;
     }
-    RoomPatch::from_fields(fields).map_err(|e| CliError::Core(e.into()))
+    Ok(patch)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::args::{Cli, Command};
+    use clap::Parser;
+    use roomdesk_model::{FieldKind, FieldValue, RoomField};
+
+    fn fields_of(line: &[&str]) -> FieldArgs {
+        let cli = Cli::try_parse_from(line).unwrap();
+        match cli.command {
+            Command::Rooms(RoomsCommand::Create { fields, .. })
+            | Command::Rooms(RoomsCommand::Update { fields, .. }) => fields,
+            other => panic!("not a create or an update: {other:?}"),
+        }
+    }
 
     #[test]
     fn flags_map_to_contract_fields() {
-        let f = FieldArgs {
-            title: Some("Acme Corp – Onboarding".into()),
-            theme_color: Some("#FF5500".into()),
-            cover_disabled: Some(false),
-            ..Default::default()
-        };
+        let f = fields_of(&[
+            "roomdesk",
+            "rooms",
+            "create",
+            "--title",
+            "Acme Corp – Onboarding",
+            "--theme-color",
+            "#FF5500",
+            "--cover-disabled",
+            "false",
+        ]);
         let body = new_room(&f).unwrap();
         assert_eq!(body.title.as_deref(), Some("Acme Corp – Onboarding"));
         assert_eq!(body.cover_disabled, Some(false));
@@ -138,13 +112,57 @@ mod tests {
     }
 
     #[test]
+    fn every_catalogue_field_has_a_flag_that_reaches_the_body() {
+        for field in RoomField::ALL {
+            let flag = field
+                .spec()
+                .name
+                .name()
+                .chars()
+                .fold(String::from("--"), |mut s, c| {
+                    if c.is_ascii_uppercase() {
+                        s.push('-');
+                    }
+                    s.push(c.to_ascii_lowercase());
+                    s
+                });
+            let (value, expected) = match field.spec().kind {
+                FieldKind::Bool => ("true", FieldValue::Bool(true)),
+                _ => ("some-value", FieldValue::Text("some-value".into())),
+            };
+            let f = fields_of(&["roomdesk", "rooms", "create", &flag, value]);
+            assert_eq!(
+                new_room(&f).unwrap().get(field),
+                Some(expected.clone()),
+                "{flag}"
+            );
+            let f = fields_of(&["roomdesk", "rooms", "update", "rm_1", &flag, value]);
+            match room_patch(&f) {
+                Ok(patch) => {
+                    assert!(field.updatable(), "{flag}");
+                    assert_eq!(patch.get(field), Some(expected));
+                }
+                Err(e) => {
+                    assert!(!field.updatable(), "{flag}");
+                    assert_eq!(e.payload().field.as_deref(), Some(field.name()));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn create_only_flags_are_refused_on_update_naming_the_field() {
-        let f = FieldArgs {
-            email: Some("a@b.co".into()),
-            ..Default::default()
-        };
+        let f = fields_of(&["roomdesk", "rooms", "update", "rm_1", "--email", "a@b.co"]);
         let err = room_patch(&f).unwrap_err();
         assert_eq!(err.payload().field.as_deref(), Some("email"));
         assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn a_flag_that_is_not_true_or_false_is_a_usage_error() {
+        assert!(
+            Cli::try_parse_from(["roomdesk", "rooms", "create", "--cover-disabled", "yes"])
+                .is_err()
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! values already there and completes the entry without sending again.
 
 use super::push::{pause, stops_push, EntryError, Outcome, ATTEMPTS};
-use crate::conflicts::{base_of, compare, server_value, RETURNED_FIELDS};
+use crate::conflicts::{base_of, compare, server_value};
 use crate::error::CoreError;
 use crate::service::RoomsService;
 use crate::views::{MergedField, PushedChange};
@@ -159,8 +159,7 @@ fn merged_fields(base: Option<&Room>, patch: &RoomPatch, theirs: &Room) -> Vec<M
         return Vec::new();
     };
     let touched = patch.fields();
-    RETURNED_FIELDS
-        .into_iter()
+    roomdesk_model::returned_fields()
         .filter(|f| !touched.contains(f))
         .filter(|f| server_value(base, *f) != server_value(theirs, *f))
         .map(|field| MergedField {

@@ -4,7 +4,7 @@
 
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, StatusCode};
-use roomdesk_model::{RoomField, MAX_SHORT_TEXT, MAX_TEXT};
+use roomdesk_model::{RoomField, Rule, MAX_ID_LEN, MAX_TEXT};
 use serde_json::{Map, Value};
 
 /// Which request the body belongs to.
@@ -76,7 +76,7 @@ pub(crate) fn parse_write_body(
 /// One property: its JSON type, then the model's rule, in the server's words.
 fn check_field(field: RoomField, value: &Value) -> Result<Value, String> {
     let name = field.name();
-    if field == RoomField::CoverDisabled {
+    if field.spec().rule == Rule::Bool {
         return match value {
             Value::Bool(_) => Ok(value.clone()),
             _ => Err(format!("{name} must be a boolean value")),
@@ -91,40 +91,33 @@ fn check_field(field: RoomField, value: &Value) -> Result<Value, String> {
         .map_err(|_| rule_message(field, text))
 }
 
+/// The server's words for a value its rule (the catalogue's) refuses.
 fn rule_message(field: RoomField, text: &str) -> String {
     let name = field.name();
-    let text_rule = |max: usize, required: bool| {
-        if required && text.trim().is_empty() {
-            format!("{name} should not be empty")
-        } else if text.chars().count() > max {
-            format!("{name} must be shorter than or equal to {max} characters")
-        } else {
-            format!("{name} must not contain NUL characters")
+    let spec = field.spec();
+    match spec.rule {
+        Rule::Text { required } => {
+            let max = spec.max_len.map_or(MAX_TEXT, |n| n as usize);
+            if required && text.trim().is_empty() {
+                format!("{name} should not be empty")
+            } else if text.chars().count() > max {
+                format!("{name} must be shorter than or equal to {max} characters")
+            } else {
+                format!("{name} must not contain NUL characters")
+            }
         }
-    };
-    match field {
-        RoomField::Title => text_rule(MAX_SHORT_TEXT, true),
-        RoomField::CoverTitle => text_rule(MAX_SHORT_TEXT, false),
-        RoomField::Description | RoomField::CoverDescription => text_rule(MAX_TEXT, false),
-        RoomField::TemplateId
-        | RoomField::DuplicateFromId
-        | RoomField::CompanyId
-        | RoomField::StatusId
-        | RoomField::LabelId
-        | RoomField::UserId => {
-            format!("{name} must be an ID of 1 to 128 letters, digits, -, _, . or :")
+        Rule::Id => {
+            format!("{name} must be an ID of 1 to {MAX_ID_LEN} letters, digits, -, _, . or :")
         }
-        RoomField::Email => format!("{name} must be an email"),
-        RoomField::HsDealId => format!("{name} must be a string of digits"),
-        RoomField::SfOpportunityId => format!("{name} must be 15 or 18 letters and digits"),
-        RoomField::AttioDealId => {
-            format!("{name} must contain only letters, digits, - and _")
-        }
-        RoomField::ThemeColor => format!("{name} must be a hex color"),
-        RoomField::NavColor => {
+        Rule::Email => format!("{name} must be an email"),
+        Rule::HubSpotDealId => format!("{name} must be a string of digits"),
+        Rule::SalesforceOpportunityId => format!("{name} must be 15 or 18 letters and digits"),
+        Rule::AttioDealId => format!("{name} must contain only letters, digits, - and _"),
+        Rule::HexColor => format!("{name} must be a hex color"),
+        Rule::NavColor => {
             format!("{name} must be a hex color, flow-org-color or target-company-color")
         }
-        RoomField::CoverDisabled => format!("{name} must be a boolean value"),
+        Rule::Bool => format!("{name} must be a boolean value"),
     }
 }
 

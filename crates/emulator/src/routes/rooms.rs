@@ -12,26 +12,23 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use roomdesk_model::{format_timestamp, Engagements, NewRoom, Room, RoomPatch};
+use roomdesk_model::{format_timestamp, write_only_fields, Engagements, NewRoom, Room, RoomPatch};
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 
 type Shared = State<Arc<App>>;
 
-/// The room as the API returns it: only the documented room-object fields (write-only
-/// fields such as `email` or `statusId` are stored but never returned).
+/// The room as the API returns it: only the documented room-object fields (the fields the
+/// catalogue marks write-only, such as `email` or `statusId`, are stored but never returned).
 pub(crate) fn public(room: &Room) -> Room {
-    Room {
-        description: None,
-        status_id: None,
-        label_id: None,
-        email: None,
-        hs_deal_id: None,
-        sf_opportunity_id: None,
-        attio_deal_id: None,
+    let mut out = Room {
         extra: Map::new(),
         ..room.clone()
+    };
+    for field in write_only_fields() {
+        out.clear(field);
     }
+    out
 }
 
 pub(crate) async fn list(

@@ -1,9 +1,13 @@
 import type { Room } from "../../bindings";
+import { FIELD_CATALOGUE } from "../../catalogue";
 import type { Draft, DraftValue } from "../rooms/editorDraft";
 
-/** The room fields the designer edits. */
+/** The room fields the designer edits: the catalogue's design group (designValues.test.ts
+ * checks that this type and `DesignLook` name the same fields). */
 export type DesignField = "coverTitle" | "coverDescription" | "coverDisabled" | "themeColor" | "navColor";
-export const DESIGN_FIELDS: readonly DesignField[] = ["coverTitle", "coverDescription", "coverDisabled", "themeColor", "navColor"];
+export const DESIGN_FIELDS: readonly DesignField[] = FIELD_CATALOGUE.filter((spec) => spec.group === "design").map(
+  (spec) => spec.name as DesignField,
+);
 export type DesignValue = string | boolean;
 
 /** What the buyer would see: the values as typed (colors as text, "" when unset). */
