@@ -47,6 +47,7 @@ pub async fn start(seed_rooms: usize, rng_seed: u64) -> Workspace {
     let service = RoomsService::open(ServiceOptions {
         data_dir: dir.path().to_path_buf(),
         remote: Some(fast_client_config(&emulator.base_url())),
+        server: None,
     })
     .expect("service opens");
     Workspace {
@@ -62,6 +63,7 @@ impl Workspace {
         RoomsService::open(ServiceOptions {
             data_dir: self.dir.path().to_path_buf(),
             remote: Some(fast_client_config(&self.emulator.base_url())),
+            server: None,
         })
         .expect("service reopens")
     }

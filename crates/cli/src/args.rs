@@ -8,8 +8,9 @@ use std::path::PathBuf;
 /// Roomdesk from a terminal: Flowla rooms, offline drafts, sync, and the sandbox emulator.
 ///
 /// The API key is read from the environment variable FLOWLA_API_KEY (never a flag, so it
-/// does not show in `ps`). Against a loopback base URL without a key, the sandbox key
-/// `sandbox-key` is used.
+/// does not show in `ps`). Against a loopback base URL without a key, the sandbox key is
+/// used. Each server has its own local workspace in the data dir: drafts made for one are
+/// never sent to another.
 #[derive(Debug, Parser)]
 #[command(name = "roomdesk", version, about, long_about = None)]
 pub struct Cli {
@@ -18,10 +19,15 @@ pub struct Cli {
         long,
         global = true,
         env = "FLOWLA_BASE_URL",
-        default_value = "http://127.0.0.1:7878"
+        default_value = roomdesk_model::FLOWLA_BASE_URL
     )]
     pub base_url: String,
-    /// Where the local database lives (default: the platform data directory)
+    /// Use the sandbox: the emulator `roomdesk emulator` runs, at http://127.0.0.1:7878
+    /// (wins over --base-url and FLOWLA_BASE_URL)
+    #[arg(long, global = true)]
+    pub sandbox: bool,
+    /// Where Roomdesk keeps its data, one workspace per server (default: the desktop
+    /// app's, e.g. ~/.local/share/com.roomdesk.app)
     #[arg(long, global = true, env = "ROOMDESK_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
     /// Print JSON (rooms in the contract's camelCase; errors as {code,message,field,retryable})
@@ -29,6 +35,17 @@ pub struct Cli {
     pub json: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// The base URL the command talks to: `--sandbox`'s, or `--base-url`.
+    pub fn server_url(&self) -> &str {
+        if self.sandbox {
+            roomdesk_model::LOCAL_EMULATOR_URL
+        } else {
+            &self.base_url
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,7 +79,7 @@ pub struct EmulatorArgs {
     #[arg(long, default_value_t = 42)]
     pub rng_seed: u64,
     /// API key the emulator accepts
-    #[arg(long, default_value = "sandbox-key")]
+    #[arg(long, default_value = roomdesk_model::SANDBOX_API_KEY)]
     pub api_key: String,
     /// Latency added to every API response, in milliseconds
     #[arg(long, default_value_t = 0)]

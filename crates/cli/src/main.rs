@@ -34,22 +34,23 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli, out: &Output) -> Result<u8, commands::CliError> {
+    let server_url = cli.server_url().to_string();
     match cli.command {
         Command::Emulator(args) => commands::emulator::run(args, out).await,
         Command::Rooms(cmd) => {
-            let service = commands::open_service(&cli.base_url, cli.data_dir)?;
+            let service = commands::open_service(&server_url, cli.data_dir)?;
             commands::rooms::run(&service, cmd, out).await
         }
         Command::Sync => {
-            let service = commands::open_service(&cli.base_url, cli.data_dir)?;
+            let service = commands::open_service(&server_url, cli.data_dir)?;
             commands::sync::run(&service, out).await
         }
         Command::Outbox { action } => {
-            let service = commands::open_service(&cli.base_url, cli.data_dir)?;
+            let service = commands::open_service(&server_url, cli.data_dir)?;
             commands::outbox::run(&service, action, out).await
         }
         Command::Statuses => {
-            let service = commands::open_service(&cli.base_url, cli.data_dir)?;
+            let service = commands::open_service(&server_url, cli.data_dir)?;
             let statuses = service.statuses().await?;
             out.statuses(&statuses);
             Ok(0)

@@ -60,6 +60,7 @@ async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
         RoomsService::open(ServiceOptions {
             data_dir: dir.path().to_path_buf(),
             remote: Some(ClientConfig::new(emu.base_url(), KEY)),
+            server: None,
         })
         .unwrap()
     };

@@ -3,9 +3,8 @@
 
 use crate::error::ClientError;
 use std::fmt;
-use std::net::IpAddr;
 use std::time::Duration;
-use url::{Host, Url};
+use url::Url;
 
 /// How to reach a Flowla API and how hard to try.
 #[derive(Clone, PartialEq, Eq)]
@@ -139,21 +138,32 @@ pub(crate) fn parse_base_url(text: &str) -> Result<Url, ClientError> {
     Ok(url)
 }
 
-/// 127.0.0.0/8, ::1 (and IPv4-mapped loopback), or `localhost` / `*.localhost`.
+/// Whether the URL's host is this computer ([`roomdesk_model::is_loopback_host`]).
 pub(crate) fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(Host::Ipv6(ip)) => {
-            ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback())
-        }
-        Some(Host::Domain(name)) => {
-            let name = name.trim_end_matches('.').to_ascii_lowercase();
-            name == "localhost"
-                || name.ends_with(".localhost")
-                || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
-        }
-        None => false,
+    url.host_str().is_some_and(roomdesk_model::is_loopback_host)
+}
+
+/// Whether a base URL points at this computer (an emulator): http is allowed there, and
+/// the CLI uses the sandbox key there when no key is set. `false` for a URL that does not
+/// parse.
+pub fn is_loopback_url(text: &str) -> bool {
+    Url::parse(text.trim()).is_ok_and(|url| is_loopback(&url))
+}
+
+/// The one spelling of a base URL that Roomdesk stores, compares and names workspaces
+/// after: checked as the client checks it (https unless loopback; no credentials, query or
+/// fragment), the scheme and host in lower case, default port dropped, no trailing slash.
+/// A path prefix is kept (a proxy), but `/api/v2` is refused: Roomdesk adds it itself.
+pub fn normalize_base_url(text: &str) -> Result<String, ClientError> {
+    let url = parse_base_url(text)?;
+    let path = url.path().trim_end_matches('/');
+    if path.to_ascii_lowercase().ends_with("/api/v2") {
+        return Err(invalid(format!(
+            "the base URL \"{}\" must not end in /api/v2: give the server's root (Roomdesk adds /api/v2)",
+            text.trim()
+        )));
     }
+    Ok(url.as_str().trim_end_matches('/').to_string())
 }
 
 fn check_api_key(key: &str) -> Result<(), ClientError> {
@@ -206,6 +216,55 @@ mod tests {
         assert!(refused("").contains("empty"));
         assert!(refused("https://user:pw@api.flowla.com").contains("password"));
         assert!(refused("https://api.flowla.com/?x=1").contains("query"));
+    }
+
+    #[test]
+    fn loopback_urls() {
+        for ok in [
+            "http://127.0.0.1:7878",
+            "http://localhost:1/api",
+            "http://[::1]:8080",
+            "http://app.localhost",
+        ] {
+            assert!(is_loopback_url(ok), "{ok}");
+        }
+        for bad in [
+            "https://api.flowla.com",
+            "http://127.0.0.1.evil.com",
+            "not a url",
+        ] {
+            assert!(!is_loopback_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn base_urls_have_one_spelling() {
+        for (raw, normal) in [
+            (" https://API.Flowla.com/ ", "https://api.flowla.com"),
+            ("https://api.flowla.com:443", "https://api.flowla.com"),
+            ("http://127.0.0.1:7878/", "http://127.0.0.1:7878"),
+            ("HTTP://LOCALHOST:9000", "http://localhost:9000"),
+            (
+                "https://proxy.example/flowla/",
+                "https://proxy.example/flowla",
+            ),
+        ] {
+            assert_eq!(normalize_base_url(raw).unwrap(), normal, "{raw}");
+        }
+        for bad in [
+            "",
+            "api.flowla.com",
+            "http://api.flowla.com",
+            "https://u:p@x.org",
+            "https://x.org/api/v2",
+            "https://x.org/API/v2/",
+            "https://x.org?a=1",
+        ] {
+            assert!(
+                matches!(normalize_base_url(bad), Err(ClientError::InvalidConfig(_))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

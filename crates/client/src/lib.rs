@@ -38,7 +38,7 @@ mod transport;
 #[cfg(test)]
 mod wire_tests;
 
-pub use config::ClientConfig;
+pub use config::{is_loopback_url, normalize_base_url, ClientConfig};
 pub use error::{ClientError, Result};
 pub use list_all::{ListProgress, LIST_ALL_PAGE_SIZE};
 pub use parse::RoomsPage;

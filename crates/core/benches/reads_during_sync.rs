@@ -155,6 +155,7 @@ async fn run() {
     let service = RoomsService::open(ServiceOptions {
         data_dir: dir.path().to_path_buf(),
         remote: Some(ClientConfig::new(emulator.base_url(), KEY)),
+        server: None,
     })
     .unwrap();
     let t = Instant::now();

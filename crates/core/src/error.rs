@@ -50,6 +50,10 @@ pub enum CoreError {
     InvalidState(String),
     #[error("local database: {0}")]
     Storage(String),
+    /// The workspace belongs to another server: nothing of it is sent to, or fetched
+    /// from, this one.
+    #[error("this workspace belongs to {bound}, not to {requested}: its drafts and edits are never sent to another server and its cached rooms never mixed with another's (open the workspace of {requested} instead)")]
+    WrongServer { bound: String, requested: String },
 }
 
 impl CoreError {
@@ -78,6 +82,7 @@ impl CoreError {
             CoreError::Busy(_) => ErrorCode::Busy,
             CoreError::InvalidState(_) => ErrorCode::InvalidState,
             CoreError::Storage(_) => ErrorCode::Storage,
+            CoreError::WrongServer { .. } => ErrorCode::WrongServer,
         }
     }
 

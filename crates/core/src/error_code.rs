@@ -40,6 +40,8 @@ pub enum ErrorCode {
     InvalidState,
     /// The local database failed.
     Storage,
+    /// The workspace belongs to another server; nothing was sent or fetched.
+    WrongServer,
     /// Desktop shell: no keyring (Secret Service) is available.
     KeyringUnavailable,
     /// Desktop shell: the keyring refused or failed an operation.
@@ -51,7 +53,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::Validation,
         ErrorCode::NotFound,
         ErrorCode::NotConfigured,
@@ -69,6 +71,7 @@ impl ErrorCode {
         ErrorCode::Busy,
         ErrorCode::InvalidState,
         ErrorCode::Storage,
+        ErrorCode::WrongServer,
         ErrorCode::KeyringUnavailable,
         ErrorCode::Keyring,
         ErrorCode::Io,
@@ -95,6 +98,7 @@ impl ErrorCode {
             ErrorCode::Busy => "busy",
             ErrorCode::InvalidState => "invalid_state",
             ErrorCode::Storage => "storage",
+            ErrorCode::WrongServer => "wrong_server",
             ErrorCode::KeyringUnavailable => "keyring_unavailable",
             ErrorCode::Keyring => "keyring",
             ErrorCode::Io => "io",

@@ -4,7 +4,13 @@
 //! `roomdesk` CLI are thin layers over [`RoomsService`].
 //!
 //! # API
-//! - [`RoomsService::open`]`(ServiceOptions { data_dir, remote })`, [`RoomsService::set_remote`].
+//! - Workspaces (`workspace.rs`, `connection.rs`): [`DataDir::resolve`] finds the data dir
+//!   the app and the CLI share; [`Connection::sandbox`] / [`Connection::api`] name the
+//!   server; [`Connection::open`] opens its workspace (`<data dir>/workspaces/<server>/`),
+//!   moving an older layout's database in, bound to that server: a store bound to another
+//!   server refuses every API call with `WrongServer`.
+//! - [`RoomsService::open`]`(ServiceOptions { data_dir, remote, server })`,
+//!   [`RoomsService::set_remote`].
 //! - `list/get/create/update(Source, ...)`: [`Source::Remote`] calls the API and caches the
 //!   answer; [`Source::Local`] answers from the cache (same order and paging as the
 //!   contract, plus full-text `search`), creates drafts and records pending edits.
@@ -25,6 +31,7 @@
 
 mod brand_colors;
 mod conflicts;
+mod connection;
 mod error;
 mod error_code;
 mod remote;
@@ -34,9 +41,11 @@ mod sync;
 mod uncertain;
 mod validation;
 mod views;
+mod workspace;
 
 pub use brand_colors::{COMPANY_COLOR_FIELD, ORG_COLOR_FIELD};
 pub use conflicts::{compare, Comparison, FieldConflict};
+pub use connection::{Connection, Server, SANDBOX_SERVER_ID};
 pub use error::{CoreError, ErrorPayload, Result};
 pub use error_code::ErrorCode;
 pub use roomdesk_store::{
@@ -48,3 +57,4 @@ pub use views::{
     FailedChange, MergedField, PushedChange, RoomChange, RoomPage, RoomView, ServiceOptions,
     Source, SyncPhase, SyncProgress, SyncReport,
 };
+pub use workspace::{workspace_name, DataDir, APP_IDENTIFIER, DATA_DIR_ENV, WORKSPACES_DIR};

@@ -10,7 +10,7 @@ use roomdesk_model::{
     validate_id, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomPatch, Status,
     ValidationErrors,
 };
-use roomdesk_store::{CacheCleared, Conflict, OutboxEntry, Resolution};
+use roomdesk_store::{CacheCleared, Conflict, OutboxEntry, Resolution, ServerBinding};
 use serde::{de::DeserializeOwned, Serialize};
 use std::sync::{Arc, RwLock};
 
@@ -24,6 +24,9 @@ pub(crate) struct Inner {
     pub(crate) store: StoreAccess,
     pub(crate) data_dir: std::path::PathBuf,
     client: RwLock<Option<FlowlaClient>>,
+    /// Set when the store belongs to another server than the one it was opened for: every
+    /// call to the API is then refused with this error's words.
+    wrong_server: Option<(String, String)>,
     /// One sync at a time in this process.
     pub(crate) sync_lock: tokio::sync::Mutex<()>,
 }
@@ -52,12 +55,25 @@ impl RoomsService {
     /// the API client.
     pub fn open(options: ServiceOptions) -> Result<Self> {
         let store = StoreAccess::open(&options.data_dir)?;
+        let wrong_server = match &options.server {
+            Some(server) => match store.with(|s| s.bind_server(server))? {
+                ServerBinding::Other(bound) => {
+                    tracing::warn!(
+                        "workspace bound to {bound}, opened for {server}: API calls refused"
+                    );
+                    Some((bound, server.clone()))
+                }
+                ServerBinding::Adopted | ServerBinding::Same => None,
+            },
+            None => None,
+        };
         let client = options.remote.map(FlowlaClient::new).transpose()?;
         Ok(RoomsService {
             inner: Arc::new(Inner {
                 store,
                 data_dir: options.data_dir,
                 client: RwLock::new(client),
+                wrong_server,
                 sync_lock: tokio::sync::Mutex::new(()),
             }),
         })
@@ -84,7 +100,14 @@ impl RoomsService {
             .unwrap_or(false)
     }
 
+    /// The API client, unless there is none or the workspace belongs to another server.
     pub(crate) fn client(&self) -> Result<FlowlaClient> {
+        if let Some((bound, requested)) = &self.inner.wrong_server {
+            return Err(CoreError::WrongServer {
+                bound: bound.clone(),
+                requested: requested.clone(),
+            });
+        }
         self.inner
             .client
             .read()
@@ -327,6 +350,7 @@ mod tests {
         let s = RoomsService::open(ServiceOptions {
             data_dir: dir.path().to_path_buf(),
             remote: None,
+            server: None,
         })
         .unwrap();
         let rt = tokio::runtime::Builder::new_current_thread()
@@ -376,6 +400,7 @@ mod tests {
         let s = RoomsService::open(ServiceOptions {
             data_dir: dir.path().to_path_buf(),
             remote: None,
+            server: None,
         })
         .unwrap();
         assert!(!s.has_remote());

@@ -30,11 +30,18 @@ impl Source {
     }
 }
 
-/// How the service is opened: where its database lives, and the API to talk to (if any).
+/// How the service is opened: where its database lives, the API to talk to (if any), and
+/// the server the workspace must belong to. Front ends open a workspace through
+/// [`crate::open_workspace`], which fills all three.
 #[derive(Debug, Clone)]
 pub struct ServiceOptions {
+    /// The workspace directory (its `roomdesk.db`).
     pub data_dir: PathBuf,
     pub remote: Option<ClientConfig>,
+    /// The server's identity ([`crate::Server::id`]). A new store adopts it; a store bound
+    /// to another server stays readable but every call to the API is refused with
+    /// `WrongServer`. `None` checks nothing (benches and tests of a bare store).
+    pub server: Option<String>,
 }
 
 /// A room as the UI shows it: the room (with local edits applied) and its local state.

@@ -21,7 +21,7 @@ pub struct EmulatorConfig {
 impl Default for EmulatorConfig {
     fn default() -> Self {
         EmulatorConfig {
-            api_key: "sandbox-key".to_string(),
+            api_key: roomdesk_model::SANDBOX_API_KEY.to_string(),
             seed_rooms: 0,
             rng_seed: 42,
             faults: Faults::default(),

@@ -6,7 +6,7 @@
 //! use roomdesk_emulator::{spawn, EmulatorConfig, Faults};
 //! let emulator = spawn("127.0.0.1:0".parse().unwrap(), EmulatorConfig {
 //!     seed_rooms: 500, ..Default::default() }).await?;
-//! println!("{}", emulator.base_url()); // http://127.0.0.1:PORT, key "sandbox-key"
+//! println!("{}", emulator.base_url()); // http://127.0.0.1:PORT, key roomdesk_model::SANDBOX_API_KEY
 //! emulator.set_faults(Faults { latency_ms: 50, ..Default::default() });
 //! emulator.shutdown().await;
 //! # Ok(()) }

@@ -85,20 +85,6 @@ async fn serve_connection(stream: tokio::net::TcpStream, peer: SocketAddr, route
     }
 }
 
-/// `localhost`, `*.localhost` or a loopback address, with or without a port.
-fn is_loopback_host(host: &str) -> bool {
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
-    };
-    let name = name.trim_end_matches('.').to_ascii_lowercase();
-    name == "localhost"
-        || name.ends_with(".localhost")
-        || name
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
 fn is_control(path: &str) -> bool {
     path == "/__emulator" || path.starts_with("/__emulator/")
 }
@@ -122,7 +108,7 @@ async fn serve_request(
             .headers()
             .get(axum::http::header::HOST)
             .and_then(|h| h.to_str().ok());
-        if !host.is_some_and(is_loopback_host) {
+        if !host.is_some_and(roomdesk_model::is_loopback_host) {
             return Ok(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "the emulator control API answers requests for a loopback host name only",
@@ -201,33 +187,4 @@ async fn malformed(response: Response<Body>) -> Response<Body> {
         .unwrap_or_default();
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(malform(&bytes)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_loopback_host;
-
-    #[test]
-    fn only_loopback_names_are_control_hosts() {
-        for ok in [
-            "127.0.0.1:7878",
-            "localhost",
-            "LOCALHOST:1",
-            "app.localhost:9",
-            "[::1]:80",
-            "127.1.2.3",
-        ] {
-            assert!(is_loopback_host(ok), "{ok}");
-        }
-        for bad in [
-            "evil.com",
-            "evil.com:7878",
-            "127.0.0.1.evil.com",
-            "localhost.evil.com",
-            "[::2]:80",
-            "",
-        ] {
-            assert!(!is_loopback_host(bad), "{bad}");
-        }
-    }
 }

@@ -7,6 +7,7 @@
 
 mod catalogue;
 mod color;
+mod connection;
 mod field;
 mod field_value;
 mod input;
@@ -25,6 +26,7 @@ pub use catalogue::{
     ALL_FIELDS, FIELD_CATALOGUE,
 };
 pub use color::{HexColor, NavColor, NAV_COMPANY_COLOR, NAV_ORG_COLOR};
+pub use connection::{is_loopback_host, FLOWLA_BASE_URL, LOCAL_EMULATOR_URL, SANDBOX_API_KEY};
 pub use field::RoomField;
 pub use field_value::FieldValue;
 pub use input::RoomInput;

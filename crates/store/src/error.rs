@@ -7,9 +7,6 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("could not find a data directory for Roomdesk; set ROOMDESK_DATA_DIR to choose one")]
-    NoDataDir,
-
     #[error("could not create the data directory {path}: {source}")]
     CreateDataDir {
         path: PathBuf,
@@ -70,7 +67,7 @@ impl StoreError {
     /// A stable, machine-readable code for the UI and the CLI.
     pub fn code(&self) -> &'static str {
         match self {
-            StoreError::NoDataDir | StoreError::CreateDataDir { .. } => "data_dir",
+            StoreError::CreateDataDir { .. } => "data_dir",
             StoreError::NotADatabase { .. } => "not_a_database",
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::Open { .. } | StoreError::NoWal { .. } => "database_open",

@@ -5,9 +5,9 @@
 //!
 //! # API
 //! Opening (one function opens every connection: [`open_connection`]):
-//! - [`default_data_dir`] (`$ROOMDESK_DATA_DIR` or the platform data dir), [`database_path`]
-//! - [`Store::open`]`(data_dir)` creates the dir, opens `roomdesk.db`, migrates to head.
-//!   [`Store::open_file`]`(path)`, [`Store::open_default`]. Refuses a corrupt file
+//! - [`database_path`]`(dir)`; which dir is the core's business (its `workspace` module).
+//! - [`Store::open`]`(dir)` creates the dir, opens `roomdesk.db`, migrates to head.
+//!   [`Store::open_file`]`(path)`. Refuses a corrupt file
 //!   ([`StoreError::NotADatabase`]) or a newer schema ([`StoreError::SchemaTooNew`]),
 //!   leaving the file untouched.
 //! - [`Store::open_reader`]`(path)`: a reader beside that writer ([`Access::ReadOnly`],
@@ -71,6 +71,10 @@
 //! Sync state: [`Store::sync_state`]`(key)`, [`Store::set_sync_state`]`(key, value)`,
 //! [`Store::clear_sync_state`]`(key)`.
 //!
+//! The server the workspace belongs to: [`Store::bound_server`], [`Store::bind_server`]`(id)
+//! -> ServerBinding` (a new store adopts the first; another one is reported, never taken).
+//! [`fold_wal`]`(path)` empties the write-ahead log into the file before the file is moved.
+//!
 //! Brand colors (local only, for the designer's preview): [`Store::org_color`],
 //! [`Store::set_org_color`]`(Option<&HexColor>)`, [`Store::company_color`]`(company_id)`,
 //! [`Store::set_company_color`]`(company_id, Option<&HexColor>)`.
@@ -101,7 +105,7 @@
 //! `migrations/000N_*.sql`, applied in order by `migrate.rs`, version in `user_version`:
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
 //! text), `room_written`, `outbox`, `conflicts`, `sync_state`, `app_settings` (the org
-//! brand color), `company_colors`.
+//! brand color), `company_colors`, `server_binding` (one row: the server's identity).
 
 mod brand_colors;
 mod cache_reset;
@@ -119,6 +123,7 @@ mod patches;
 mod remote_writes;
 mod rooms;
 mod search;
+mod server_binding;
 mod sync_state;
 mod view;
 
@@ -129,11 +134,12 @@ pub use error::{Result, StoreError};
 pub use local_room::{LocalRoom, LocalState};
 pub use migrate::{schema_version, SCHEMA_VERSION};
 pub use open::{
-    database_path, default_data_dir, ensure_data_dir, open_connection, open_connection_as, Access,
-    BUSY_TIMEOUT, DATA_DIR_ENV, DB_FILE_NAME,
+    database_path, ensure_data_dir, fold_wal, open_connection, open_connection_as, Access,
+    BUSY_TIMEOUT, DB_FILE_NAME,
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
 pub use rooms::UpsertReport;
+pub use server_binding::ServerBinding;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::cell::{Cell, RefCell};
@@ -175,11 +181,6 @@ impl Store {
     pub fn open(data_dir: &Path) -> Result<Store> {
         ensure_data_dir(data_dir)?;
         Store::open_file(&database_path(data_dir))
-    }
-
-    /// Opens the store in [`default_data_dir`].
-    pub fn open_default() -> Result<Store> {
-        Store::open(&default_data_dir()?)
     }
 
     /// Opens a database file, migrated to the head schema.

@@ -53,6 +53,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0008_brand_colors",
         sql: include_str!("../migrations/0008_brand_colors.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_server_binding",
+        sql: include_str!("../migrations/0009_server_binding.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -6,27 +6,26 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Environment variable that overrides the data directory.
-pub const DATA_DIR_ENV: &str = "ROOMDESK_DATA_DIR";
 /// The database file inside the data directory.
 pub const DB_FILE_NAME: &str = "roomdesk.db";
 /// How long a connection waits for another one (the CLI, the app) to finish writing.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The data directory: `$ROOMDESK_DATA_DIR` when set, else the platform's data directory
-/// for Roomdesk (`~/.local/share/roomdesk` on Linux). Not created here.
-pub fn default_data_dir() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "Roomdesk")
-        .map(|d| d.data_dir().to_path_buf())
-        .ok_or(StoreError::NoDataDir)
-}
-
 /// The database file of a data directory.
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DB_FILE_NAME)
+}
+
+/// Copies every commit held in the write-ahead log into the database file and empties the
+/// log, so the file alone holds the database (before it is moved). `false` when another
+/// connection kept part of the log in use: the file must not be moved then.
+pub fn fold_wal(path: &Path) -> Result<bool> {
+    let conn = open_connection(path)?;
+    let (busy, log, copied): (i64, i64, i64) =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok(busy == 0 && log <= copied)
 }
 
 /// Creates the data directory (and its parents) when missing.

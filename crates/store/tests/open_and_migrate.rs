@@ -167,22 +167,6 @@ fn an_unknown_room_is_a_clear_not_found() {
     assert!(store.outbox().unwrap().is_empty());
 }
 
-#[test]
-fn the_data_dir_can_be_chosen_by_environment() {
-    // The only test in this binary that touches the variable.
-    std::env::set_var(roomdesk_store::DATA_DIR_ENV, "/tmp/roomdesk-test-dir");
-    assert_eq!(
-        roomdesk_store::default_data_dir().unwrap(),
-        std::path::PathBuf::from("/tmp/roomdesk-test-dir")
-    );
-    std::env::remove_var(roomdesk_store::DATA_DIR_ENV);
-    let default = roomdesk_store::default_data_dir().unwrap();
-    assert!(default
-        .to_string_lossy()
-        .to_lowercase()
-        .contains("roomdesk"));
-}
-
 fn hex(text: &str) -> HexColor {
     HexColor::parse(text).unwrap()
 }
@@ -230,7 +214,7 @@ fn a_database_at_the_previous_schema_gains_the_color_tables_keeping_its_rooms() 
     {
         let conn = open_connection(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE app_settings; DROP TABLE company_colors; PRAGMA user_version = 7;",
+            "DROP TABLE app_settings; DROP TABLE company_colors; DROP TABLE server_binding; PRAGMA user_version = 7;",
         )
         .unwrap();
     }

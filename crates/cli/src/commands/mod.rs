@@ -5,13 +5,10 @@ pub mod outbox;
 pub mod rooms;
 pub mod sync;
 
-use roomdesk_client::ClientConfig;
-use roomdesk_core::{CoreError, ErrorCode, ErrorPayload, RoomsService, ServiceOptions};
+use roomdesk_client::is_loopback_url;
+use roomdesk_core::{Connection, CoreError, DataDir, ErrorCode, ErrorPayload, RoomsService};
+use roomdesk_model::SANDBOX_API_KEY;
 use std::path::PathBuf;
-
-/// The key the sandbox emulator accepts; used only against a loopback base URL when
-/// `FLOWLA_API_KEY` is not set.
-const SANDBOX_KEY: &str = "sandbox-key";
 
 /// Exit codes: 1 other, 2 bad usage or input, 3 not found, 4 server or network trouble.
 #[derive(Debug, thiserror::Error)]
@@ -34,7 +31,8 @@ impl CliError {
                 ErrorCode::Validation
                 | ErrorCode::InvalidConfig
                 | ErrorCode::NoSuchConflict
-                | ErrorCode::InvalidState => 2,
+                | ErrorCode::InvalidState
+                | ErrorCode::WrongServer => 2,
                 ErrorCode::NotFound => 3,
                 ErrorCode::Storage => 1,
                 _ => 4,
@@ -67,49 +65,22 @@ impl CliError {
     }
 }
 
-fn is_loopback(base_url: &str) -> bool {
-    let rest = base_url
-        .strip_prefix("http://")
-        .or_else(|| base_url.strip_prefix("https://"))
-        .unwrap_or(base_url);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => authority.split(':').next().unwrap_or(""),
-    };
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .map(|ip| ip.is_loopback())
-            .unwrap_or(false)
-}
-
-/// Opens the service on the data dir, with the remote configured when a key is known.
+/// Opens the workspace of `base_url` in the data dir (the app's unless `data_dir` is
+/// given), with the API configured when a key is known: `FLOWLA_API_KEY`, else the
+/// sandbox key against a loopback URL.
 pub fn open_service(base_url: &str, data_dir: Option<PathBuf>) -> Result<RoomsService, CliError> {
-    let data_dir = match data_dir {
-        Some(d) => d,
-        None => roomdesk_store::default_data_dir().map_err(CoreError::from)?,
-    };
+    let connection = Connection::api(base_url)?;
+    let data = DataDir::resolve(data_dir)?;
     let key = std::env::var("FLOWLA_API_KEY")
         .ok()
         .filter(|k| !k.trim().is_empty())
-        .or_else(|| is_loopback(base_url).then(|| SANDBOX_KEY.to_string()));
-    let remote = key.map(|k| ClientConfig::new(base_url, k));
-    Ok(RoomsService::open(ServiceOptions { data_dir, remote })?)
+        .or_else(|| is_loopback_url(base_url).then(|| SANDBOX_API_KEY.to_string()));
+    Ok(connection.open(&data, key)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn loopback_detection() {
-        assert!(is_loopback("http://127.0.0.1:7878"));
-        assert!(is_loopback("http://localhost:1/api"));
-        assert!(is_loopback("http://[::1]:8080"));
-        assert!(!is_loopback("https://api.flowla.com"));
-        assert!(!is_loopback("http://127.0.0.1.evil.com"));
-    }
 
     #[test]
     fn a_refused_key_says_where_the_cli_reads_it_and_the_core_does_not() {
