@@ -84,56 +84,21 @@ pub struct ConnectionTest {
     pub code: Option<String>,
 }
 
-/// Checks and normalises a Flowla base URL: https, or http on a loopback address (the
-/// emulator); no path, query or credentials; no trailing slash.
+/// Checks and normalises a Flowla base URL the user typed, by the one rule
+/// ([`roomdesk_client::normalize_base_url`]): https, or http on this computer (an
+/// emulator); no credentials, query or fragment; no trailing slash.
 pub fn normalize_base_url(raw: &str) -> Result<String> {
     let field = "baseUrl";
-    let trimmed = raw.trim().trim_end_matches('/');
-    if trimmed.is_empty() {
+    if raw.trim().is_empty() {
         return Err(ShellError::invalid(
             field,
             "enter the Flowla base URL, e.g. https://api.flowla.com",
         ));
     }
-    let url = url::Url::parse(trimmed).map_err(|e| {
-        ShellError::invalid(
-            field,
-            format!("\"{trimmed}\" is not a URL ({e}); use e.g. https://api.flowla.com"),
-        )
-    })?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => return Err(ShellError::invalid(field, "the URL has no host")),
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" if loopback => {}
-        "http" => {
-            return Err(ShellError::invalid(field, "must use https:// (plain http is only allowed for this computer, e.g. http://127.0.0.1:7878)"))
-        }
-        other => return Err(ShellError::invalid(field, format!("must use https://, not {other}://"))),
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(ShellError::invalid(
-            field,
-            "must not contain a user name or password: the API key goes in its own field",
-        ));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(ShellError::invalid(
-            field,
-            "must not contain ?query or #fragment",
-        ));
-    }
-    if url.path() != "/" && !url.path().is_empty() {
-        return Err(ShellError::invalid(
-            field,
-            "must be the server root, without a path (the app adds /api/v2)",
-        ));
-    }
-    Ok(url.as_str().trim_end_matches('/').to_string())
+    roomdesk_client::normalize_base_url(raw).map_err(|e| match e {
+        roomdesk_client::ClientError::InvalidConfig(message) => ShellError::invalid(field, message),
+        other => ShellError::invalid(field, other.to_string()),
+    })
 }
 
 /// Checks an API key the user typed: not empty, no spaces or control characters.

@@ -7,9 +7,6 @@ use roomdesk_emulator::{EmulatorConfig, EmulatorError, EmulatorHandle};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
-/// The Sandbox's API key. Not a secret (the Sandbox only listens on loopback and holds
-/// sample data), so it never goes to the keyring.
-pub const SANDBOX_API_KEY: &str = "sandbox-key";
 /// The port the Sandbox tries first, so the CLI can reach it at a known address.
 pub const SANDBOX_PORT: u16 = 7878;
 /// How many rooms a new Sandbox starts with.
@@ -61,7 +58,7 @@ async fn spawn_with_port_fallback(
     port: u16,
 ) -> std::result::Result<EmulatorHandle, EmulatorError> {
     let config = || EmulatorConfig {
-        api_key: SANDBOX_API_KEY.to_string(),
+        api_key: roomdesk_model::SANDBOX_API_KEY.to_string(),
         seed_rooms: SANDBOX_SEED_ROOMS,
         state_file: Some(state_file.to_path_buf()),
         ..EmulatorConfig::default()

@@ -6,10 +6,10 @@ use crate::connection::{
     ConnectionTest,
 };
 use crate::error::{Result, ShellError};
-use crate::sandbox::{Sandbox, SANDBOX_API_KEY};
+use crate::sandbox::Sandbox;
 use crate::secrets::{key_hint, SecretStore};
 use roomdesk_client::{ClientConfig, FlowlaClient};
-use roomdesk_core::{CoreError, RoomsService, ServiceOptions};
+use roomdesk_core::{Connection, CoreError, DataDir, RoomsService};
 use roomdesk_model::ListQuery;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -17,29 +17,11 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 use ts_rs::TS;
 
-/// Overrides the data dir (tests and the end-to-end suite point it at a temp dir).
-pub const DATA_DIR_ENV: &str = "ROOMDESK_DATA_DIR";
-/// The app identifier; debug builds keep their data under `<identifier>.dev`.
-pub const IDENTIFIER: &str = "com.roomdesk.app";
-
-/// Where the app keeps its data: `$ROOMDESK_DATA_DIR`, else `$XDG_DATA_HOME/com.roomdesk.app`
-/// (`com.roomdesk.app.dev` for debug builds, so development never touches real data).
+/// Where the app keeps its data: `$ROOMDESK_DATA_DIR`, else `com.roomdesk.app` in the
+/// platform's data dir (`com.roomdesk.app.dev` for debug builds). The CLI uses the same one
+/// (the rule is the core's [`DataDir::resolve`]).
 pub fn default_data_dir() -> Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    let base = directories::BaseDirs::new().ok_or_else(|| {
-        ShellError::invalid(
-            "dataDir",
-            format!("no home directory found: set {DATA_DIR_ENV}"),
-        )
-    })?;
-    let name = if cfg!(debug_assertions) {
-        format!("{IDENTIFIER}.dev")
-    } else {
-        IDENTIFIER.to_string()
-    };
-    Ok(base.data_dir().join(name))
+    Ok(DataDir::resolve(None)?.root().to_path_buf())
 }
 
 /// Facts for the About/settings page.
@@ -71,6 +53,8 @@ pub struct AppState {
 /// What does not change while the app runs.
 struct Env {
     data_dir: PathBuf,
+    /// The data dir as the core lays it out: one workspace per server.
+    workspaces: DataDir,
     secrets: Arc<dyn SecretStore>,
     sandbox: Sandbox,
 }
@@ -97,6 +81,7 @@ impl AppState {
             ConnectionSettings::default()
         });
         let env = Env {
+            workspaces: DataDir::at(&data_dir),
             data_dir,
             secrets: options.secrets,
             sandbox,
@@ -263,57 +248,39 @@ impl AppState {
 }
 
 impl Env {
-    /// The local workspace of a connection: the Sandbox's is the data dir itself; each
-    /// Flowla server gets its own, so sandbox drafts never reach a real account.
-    fn workspace_dir(&self, settings: &ConnectionSettings) -> PathBuf {
+    /// The server of the saved choice. A Flowla choice without a base URL (a hand-edited
+    /// file) falls back to the Sandbox.
+    fn connection(&self, settings: &ConnectionSettings) -> Result<Connection> {
         match (settings.kind, &settings.flowla_base_url) {
-            (ConnectionKind::Flowla, Some(url)) => {
-                let host: String = url
-                    .trim_start_matches("https://")
-                    .trim_start_matches("http://")
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_alphanumeric() || c == '.' {
-                            c
-                        } else {
-                            '_'
-                        }
-                    })
-                    .collect();
-                self.data_dir.join("flowla").join(host)
-            }
-            _ => self.data_dir.clone(),
+            (ConnectionKind::Flowla, Some(url)) => Ok(Connection::api(url)?),
+            _ => Ok(Connection::sandbox(self.sandbox.base_url())),
         }
     }
 
     /// The API config of a connection, when it has one (Flowla needs a stored key).
     fn remote_for(&self, settings: &ConnectionSettings) -> Result<Option<ClientConfig>> {
-        match (settings.kind, &settings.flowla_base_url) {
-            (ConnectionKind::Sandbox, _) => Ok(Some(ClientConfig::new(
-                self.sandbox.base_url(),
-                SANDBOX_API_KEY,
-            ))),
-            (ConnectionKind::Flowla, None) => Ok(None),
-            (ConnectionKind::Flowla, Some(url)) => Ok(self
-                .secrets
-                .get(url)?
-                .map(|key| ClientConfig::new(url.clone(), key))),
-        }
+        let connection = self.connection(settings)?;
+        let key = match (settings.kind, &settings.flowla_base_url) {
+            (ConnectionKind::Flowla, Some(url)) => self.secrets.get(url)?,
+            (ConnectionKind::Flowla, None) => return Ok(None),
+            (ConnectionKind::Sandbox, _) => None,
+        };
+        Ok(connection.client_config(key))
     }
 
-    /// Opens the service for `settings`. A keyring failure leaves the service without an
-    /// API (local work goes on) and is reported by `connection_info`.
+    /// Opens the workspace of `settings`' server (the core's layout, bound to that
+    /// server). A keyring failure leaves the service without an API (local work goes on)
+    /// and is reported by `connection_info`.
     fn connect(&self, settings: ConnectionSettings) -> Result<Active> {
-        let remote = self.remote_for(&settings).unwrap_or_else(|e| {
-            tracing::warn!("{e}");
-            None
-        });
-        let dir = self.workspace_dir(&settings);
-        std::fs::create_dir_all(&dir).map_err(|e| ShellError::io("create", &dir, e))?;
-        let service = RoomsService::open(ServiceOptions {
-            data_dir: dir,
-            remote,
-        })?;
+        let connection = self.connection(&settings)?;
+        let key = match (settings.kind, &settings.flowla_base_url) {
+            (ConnectionKind::Flowla, Some(url)) => self.secrets.get(url).unwrap_or_else(|e| {
+                tracing::warn!("{e}");
+                None
+            }),
+            _ => None,
+        };
+        let service = connection.open(&self.workspaces, key)?;
         Ok(Active { settings, service })
     }
 }

@@ -98,7 +98,7 @@ export type Engagements = { clicks: number | null, comments: number | null, down
  * The `code` of an `ErrorPayload`. The core's errors use most of them; the
  * desktop shell adds the keyring, file and Sandbox codes at the end.
  */
-export type ErrorCode = "validation" | "not_found" | "not_configured" | "unauthorized" | "rate_limited" | "server" | "network" | "timeout" | "malformed" | "reply_too_large" | "uncertain" | "needs_decision" | "invalid_config" | "no_such_conflict" | "busy" | "invalid_state" | "storage" | "keyring_unavailable" | "keyring" | "io" | "sandbox";
+export type ErrorCode = "validation" | "not_found" | "not_configured" | "unauthorized" | "rate_limited" | "server" | "network" | "timeout" | "malformed" | "reply_too_large" | "uncertain" | "needs_decision" | "invalid_config" | "no_such_conflict" | "busy" | "invalid_state" | "storage" | "wrong_server" | "keyring_unavailable" | "keyring" | "io" | "sandbox";
 
 /**
  * A `CoreError` as the desktop shell returns it and the CLI prints it with `--json`.
