@@ -66,7 +66,8 @@ for _ in $(seq 1 100); do
     curl -fsS -o /dev/null -H "x-flowla-api-key: $SANDBOX_KEY" "$base/api/v2/statuses" 2>/dev/null && break
     sleep 0.1
 done
-cli=("$BIN_DIR/roomdesk" --base-url "$base" --data-dir "$data")
+# --sandbox: the CLI fills the Sandbox's workspace, the one the app opens.
+cli=("$BIN_DIR/roomdesk" --sandbox="$base" --data-dir "$data")
 # One write makes the emulator save its rooms to sandbox.json, which the app's Sandbox
 # then loads, so the app's remote and local views both hold the same $ROOMS+1 rooms.
 FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" rooms create --title "Benchmark marker" >/dev/null

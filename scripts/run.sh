@@ -13,8 +13,8 @@ print_sandbox_help() {
   Sandbox API: $SANDBOX_URL   API key: $SANDBOX_KEY
   (the same rooms the app shows; if port 7878 was busy the app picks a free one and logs it)
   From another terminal, with the CLI built at $BIN_DIR/roomdesk:
-    export PATH="$BIN_DIR:\$PATH" FLOWLA_BASE_URL=$SANDBOX_URL FLOWLA_API_KEY=$SANDBOX_KEY
-    roomdesk rooms list --sort-by updatedAt --sort-direction ASC
+    export PATH="$BIN_DIR:\$PATH"
+    roomdesk --sandbox=$SANDBOX_URL rooms list --sort-by updatedAt --sort-direction ASC
 
 HELP
 }

@@ -22,10 +22,17 @@ pub struct Cli {
         default_value = roomdesk_model::FLOWLA_BASE_URL
     )]
     pub base_url: String,
-    /// Use the sandbox: the emulator `roomdesk emulator` runs, at http://127.0.0.1:7878
-    /// (wins over --base-url and FLOWLA_BASE_URL)
-    #[arg(long, global = true)]
-    pub sandbox: bool,
+    /// Use the Sandbox and its workspace (the desktop app's): the one the app runs on
+    /// 127.0.0.1:7878, or --sandbox=URL on another loopback address. Wins over --base-url
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = roomdesk_model::LOCAL_EMULATOR_URL
+    )]
+    pub sandbox: Option<String>,
     /// Where Roomdesk keeps its data, one workspace per server (default: the desktop
     /// app's, e.g. ~/.local/share/com.roomdesk.app)
     #[arg(long, global = true, env = "ROOMDESK_DATA_DIR")]
@@ -35,17 +42,6 @@ pub struct Cli {
     pub json: bool,
     #[command(subcommand)]
     pub command: Command,
-}
-
-impl Cli {
-    /// The base URL the command talks to: `--sandbox`'s, or `--base-url`.
-    pub fn server_url(&self) -> &str {
-        if self.sandbox {
-            roomdesk_model::LOCAL_EMULATOR_URL
-        } else {
-            &self.base_url
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

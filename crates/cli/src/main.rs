@@ -34,23 +34,33 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli, out: &Output) -> Result<u8, commands::CliError> {
-    let server_url = cli.server_url().to_string();
-    match cli.command {
+    let Cli {
+        base_url,
+        sandbox,
+        data_dir,
+        command,
+        ..
+    } = cli;
+    let open = || {
+        let connection = commands::connection(&base_url, sandbox.as_deref())?;
+        commands::open_service(&connection, data_dir.clone())
+    };
+    match command {
         Command::Emulator(args) => commands::emulator::run(args, out).await,
         Command::Rooms(cmd) => {
-            let service = commands::open_service(&server_url, cli.data_dir)?;
+            let service = open()?;
             commands::rooms::run(&service, cmd, out).await
         }
         Command::Sync => {
-            let service = commands::open_service(&server_url, cli.data_dir)?;
+            let service = open()?;
             commands::sync::run(&service, out).await
         }
         Command::Outbox { action } => {
-            let service = commands::open_service(&server_url, cli.data_dir)?;
+            let service = open()?;
             commands::outbox::run(&service, action, out).await
         }
         Command::Statuses => {
-            let service = commands::open_service(&server_url, cli.data_dir)?;
+            let service = open()?;
             let statuses = service.statuses().await?;
             out.statuses(&statuses);
             Ok(0)

@@ -12,6 +12,8 @@
 //!                                               none, or look-alikes only the user can tell
 //!   server_clock()                              server − local clock, from `Date` headers
 //! ClientError::code() / retryable() / field()
+//! normalize_base_url(text)?                     the one spelling of a base URL (workspaces
+//!                                               are named after it); is_loopback_url(text)
 //! ```
 //!
 //! Retries: reads and `PATCH` retry 429 (honouring `Retry-After`), 502/503/504, timeouts

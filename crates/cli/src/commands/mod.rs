@@ -5,7 +5,7 @@ pub mod outbox;
 pub mod rooms;
 pub mod sync;
 
-use roomdesk_client::is_loopback_url;
+use roomdesk_client::{is_loopback_url, normalize_base_url};
 use roomdesk_core::{Connection, CoreError, DataDir, ErrorCode, ErrorPayload, RoomsService};
 use roomdesk_model::SANDBOX_API_KEY;
 use std::path::PathBuf;
@@ -65,16 +65,31 @@ impl CliError {
     }
 }
 
-/// Opens the workspace of `base_url` in the data dir (the app's unless `data_dir` is
+/// The server a command talks to: `--sandbox` (the Sandbox's workspace, on a loopback
+/// address), else `--base-url`.
+pub fn connection(base_url: &str, sandbox: Option<&str>) -> Result<Connection, CliError> {
+    match sandbox {
+        Some(url) if is_loopback_url(url) => Ok(Connection::sandbox(normalize_base_url(url)
+            .map_err(CoreError::from)?)),
+        Some(url) => Err(CliError::Usage(format!(
+            "--sandbox {url}: the Sandbox answers on this computer only (e.g. http://127.0.0.1:7878)"
+        ))),
+        None => Ok(Connection::api(base_url)?),
+    }
+}
+
+/// Opens the connection's workspace in the data dir (the app's unless `data_dir` is
 /// given), with the API configured when a key is known: `FLOWLA_API_KEY`, else the
-/// sandbox key against a loopback URL.
-pub fn open_service(base_url: &str, data_dir: Option<PathBuf>) -> Result<RoomsService, CliError> {
-    let connection = Connection::api(base_url)?;
+/// sandbox key against a loopback URL (the Sandbox always uses its own).
+pub fn open_service(
+    connection: &Connection,
+    data_dir: Option<PathBuf>,
+) -> Result<RoomsService, CliError> {
     let data = DataDir::resolve(data_dir)?;
     let key = std::env::var("FLOWLA_API_KEY")
         .ok()
         .filter(|k| !k.trim().is_empty())
-        .or_else(|| is_loopback_url(base_url).then(|| SANDBOX_API_KEY.to_string()));
+        .or_else(|| is_loopback_url(connection.api_url()).then(|| SANDBOX_API_KEY.to_string()));
     Ok(connection.open(&data, key)?)
 }
 

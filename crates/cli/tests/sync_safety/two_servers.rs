@@ -79,3 +79,54 @@ async fn a_workspace_carried_over_to_another_server_refuses_to_sync() {
     roomdesk_json(&a, data, &["sync"]).await;
     assert_eq!(a.rooms().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sandbox_draft_never_reaches_a_real_server() {
+    // The Sandbox (its own key, its own workspace) and a server the user has a key for.
+    let sandbox = roomdesk_emulator::spawn("127.0.0.1:0".parse().unwrap(), Default::default())
+        .await
+        .unwrap();
+    let server = emulator(0, 85).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let in_sandbox = format!("--sandbox={}", sandbox.base_url());
+
+    let made = roomdesk(
+        &server,
+        data,
+        &[
+            &in_sandbox,
+            "rooms",
+            "create",
+            "--source",
+            "local",
+            "--title",
+            "Try-out",
+        ],
+    )
+    .await;
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    roomdesk_json(&server, data, &["sync"]).await;
+    assert!(
+        server.rooms().is_empty(),
+        "the real server got the Sandbox's draft"
+    );
+
+    let synced = roomdesk(&server, data, &[&in_sandbox, "sync"]).await;
+    assert!(
+        synced.status.success(),
+        "{}",
+        String::from_utf8_lossy(&synced.stderr)
+    );
+    assert!(sandbox.rooms().iter().any(|r| r.title == "Try-out"));
+    assert!(server.rooms().is_empty());
+    assert!(data
+        .join("workspaces")
+        .join("sandbox")
+        .join("roomdesk.db")
+        .is_file());
+}
