@@ -80,7 +80,7 @@ async fn a_second_launch_on_the_same_data_dir_hands_over_to_the_open_window() ->
 
             // Another data dir is another workspace: that launch opens its own database.
             let mut third = launch(app, other, "0")?;
-            let db = other.join("roomdesk.db");
+            let db = other.join("workspaces").join("sandbox").join("roomdesk.db");
             let deadline = Instant::now() + Duration::from_secs(30);
             while !db.exists() && Instant::now() < deadline {
                 if let Some(status) = third.try_wait()? {

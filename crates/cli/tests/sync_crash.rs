@@ -10,8 +10,7 @@
 // Test code: a failed step is a failed test (helpers too, not only #[test] bodies).
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use roomdesk_client::ClientConfig;
-use roomdesk_core::{RoomsService, ServiceOptions, Source};
+use roomdesk_core::{Connection, DataDir, Source};
 use roomdesk_emulator::{EmulatorConfig, Faults};
 use roomdesk_model::{NewRoom, RoomPatch};
 use std::os::unix::fs::MetadataExt;
@@ -56,14 +55,11 @@ async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
     .await
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let open = || {
-        RoomsService::open(ServiceOptions {
-            data_dir: dir.path().to_path_buf(),
-            remote: Some(ClientConfig::new(emu.base_url(), KEY)),
-            server: None,
-        })
-        .unwrap()
-    };
+    // The workspace the CLI opens for this server in the data dir.
+    let data = DataDir::at(dir.path());
+    let connection = Connection::api(&emu.base_url()).unwrap();
+    let workspace = data.workspace_dir(connection.server());
+    let open = || connection.open(&data, Some(KEY.into())).unwrap();
     let service = open();
     service.sync(&|_| {}).await.unwrap();
     let seeded = emu.rooms();
@@ -101,7 +97,7 @@ async fn a_sync_killed_at_any_point_never_duplicates_or_loses_a_change() {
         latency_ms: 40,
         ..Default::default()
     });
-    let lock_file = dir.path().join("sync.lock");
+    let lock_file = workspace.join("sync.lock");
     let mut landed = 0;
     let mut runs = 0;
     while landed < KILLS {
