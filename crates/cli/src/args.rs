@@ -35,7 +35,7 @@ pub struct Cli {
     pub sandbox: Option<String>,
     /// Where Roomdesk keeps its data, one workspace per server (default: the desktop
     /// app's, e.g. ~/.local/share/com.roomdesk.app)
-    #[arg(long, global = true, env = "ROOMDESK_DATA_DIR")]
+    #[arg(long, global = true, env = roomdesk_core::DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
     /// Print JSON (rooms in the contract's camelCase; errors as {code,message,field,retryable})
     #[arg(long, global = true)]

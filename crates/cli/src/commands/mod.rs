@@ -48,6 +48,12 @@ impl CliError {
                 message: format!("{e} (the CLI reads it from FLOWLA_API_KEY)"),
                 ..e.payload()
             },
+            CliError::Core(e @ CoreError::NotConfigured) => ErrorPayload {
+                message: format!(
+                    "{e} (the CLI reads the key from FLOWLA_API_KEY; --sandbox uses the Sandbox)"
+                ),
+                ..e.payload()
+            },
             CliError::Core(e) => e.payload(),
             CliError::Usage(m) => ErrorPayload {
                 code: "usage".into(),
@@ -106,6 +112,20 @@ mod tests {
         assert!(cli.message.starts_with(&core), "{}", cli.message);
         assert!(cli.message.contains("FLOWLA_API_KEY"), "{}", cli.message);
         assert_eq!(CliError::Core(CoreError::Unauthorized).exit_code(), 4);
+        let no_key = CliError::Core(CoreError::NotConfigured).payload();
+        assert_eq!(no_key.code, "not_configured");
+        assert!(
+            no_key.message.contains("FLOWLA_API_KEY"),
+            "{}",
+            no_key.message
+        );
+        assert!(no_key.message.contains("--sandbox"), "{}", no_key.message);
+        let elsewhere = CliError::Core(CoreError::WrongServer {
+            bound: "sandbox".into(),
+            requested: "https://api.flowla.com".into(),
+        });
+        assert_eq!(elsewhere.exit_code(), 2);
+        assert_eq!(elsewhere.payload().code, "wrong_server");
         assert_eq!(
             CliError::Core(CoreError::NotFound {
                 what: "room",
