@@ -79,7 +79,8 @@ impl RoomsService {
         })
     }
 
-    /// Points the service at another API (or at none: local only).
+    /// Gives the service a new API config for its server (a new key, other limits), or
+    /// none: local only. Another server is another workspace ([`crate::Connection::open`]).
     pub fn set_remote(&self, remote: Option<ClientConfig>) -> Result<()> {
         let client = remote.map(FlowlaClient::new).transpose()?;
         let mut slot = self
