@@ -9,3 +9,4 @@ mod harness;
 mod ipc;
 mod no_key_leak;
 mod room_input;
+mod workspaces;
