@@ -168,9 +168,9 @@ pub fn normalize_base_url(text: &str) -> Result<String, ClientError> {
 
 fn check_api_key(key: &str) -> Result<(), ClientError> {
     if key.trim().is_empty() {
-        return Err(invalid(
-            "the API key is empty: set it (for example FLOWLA_API_KEY)",
-        ));
+        // Where a key comes from is the caller's business (the app's Settings, the CLI's
+        // environment), and each says so in its own words.
+        return Err(invalid("the API key is empty"));
     }
     if key.chars().any(|c| c.is_control() || !c.is_ascii()) {
         // Never echo the key itself.
