@@ -79,6 +79,14 @@
 //! [`Store::set_org_color`]`(Option<&HexColor>)`, [`Store::company_color`]`(company_id)`,
 //! [`Store::set_company_color`]`(company_id, Option<&HexColor>)`.
 //!
+//! Brand palettes (migration 0010, seeded with a few starting ones): [`Store::palettes`],
+//! [`Store::palette`]`(name)`, [`Store::insert_palette`], [`Store::rename_palette`],
+//! [`Store::delete_palette`] → [`PaletteWrite`] (names unique ignoring case).
+//!
+//! Bulk edits: [`Store::record_patches`]`(ids, &RoomPatch)` records the same edit on many
+//! rooms in ONE transaction (as [`Store::record_patch`] would one by one); answers the
+//! ids it did not find.
+//!
 //! Errors: [`StoreError`] (`code()`, `retryable()`, `field()`), [`Result`].
 //!
 //! # How it is fast
@@ -105,7 +113,8 @@
 //! `migrations/000N_*.sql`, applied in order by `migrate.rs`, version in `user_version`:
 //! `rooms` (cached rooms and drafts: server JSON, local view JSON, sort keys, search
 //! text), `room_written`, `outbox`, `conflicts`, `sync_state`, `app_settings` (the org
-//! brand color), `company_colors`, `server_binding` (one row: the server's identity).
+//! brand color), `company_colors`, `server_binding` (one row: the server's identity),
+//! `brand_palettes`.
 
 mod brand_colors;
 mod cache_reset;
@@ -119,6 +128,7 @@ mod migrate;
 mod open;
 mod orders;
 mod outbox;
+mod palettes;
 mod patches;
 mod remote_writes;
 mod rooms;
@@ -132,12 +142,13 @@ pub use conflicts::{Conflict, NewConflict, Resolution};
 pub use drafts::DRAFT_ID_PREFIX;
 pub use error::{Result, StoreError};
 pub use local_room::{LocalRoom, LocalState};
-pub use migrate::{schema_version, SCHEMA_VERSION};
+pub use migrate::{migration_version, schema_version, SCHEMA_VERSION};
 pub use open::{
     database_path, ensure_data_dir, fold_wal, open_connection, open_connection_as, Access,
     BUSY_TIMEOUT, DB_FILE_NAME,
 };
 pub use outbox::{OutboxEntry, OutboxKind, OutboxOp, OutboxState};
+pub use palettes::{Palette, PaletteWrite};
 pub use rooms::UpsertReport;
 pub use server_binding::ServerBinding;
 

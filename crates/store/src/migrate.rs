@@ -58,10 +58,24 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0009_server_binding",
         sql: include_str!("../migrations/0009_server_binding.sql"),
     },
+    Migration {
+        version: 10,
+        name: "0010_brand_palettes",
+        sql: include_str!("../migrations/0010_brand_palettes.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// The version of the migration named `name` without its number (`"brand_palettes"` for
+/// `0010_brand_palettes`): for tests that rebuild the schema as it was before it.
+pub fn migration_version(name: &str) -> Option<u32> {
+    MIGRATIONS
+        .iter()
+        .find(|m| m.name.split_once('_').map(|(_, n)| n) == Some(name))
+        .map(|m| m.version)
+}
 
 /// The schema version recorded in the database.
 pub fn schema_version(conn: &Connection) -> Result<u32> {

@@ -42,6 +42,36 @@ pub(crate) fn coalesce(
     Ok(())
 }
 
+/// Records a validated edit of one room inside `conn`'s transaction and rebuilds its
+/// view. `false` when there is no such room (nothing written).
+fn record_in(conn: &Connection, room_id: &str, patch: &RoomPatch) -> Result<bool> {
+    let row: Option<(bool, Option<String>)> = conn
+        .prepare_cached("SELECT is_draft, server_json FROM rooms WHERE id = ?1")?
+        .query_row([room_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((is_draft, server_json)) = row else {
+        return Ok(false);
+    };
+    if is_draft {
+        let create = entry_for(conn, room_id, OutboxKind::Create)?.ok_or_else(|| {
+            StoreError::InvalidState(format!("draft {room_id} has no create in the outbox"))
+        })?;
+        match (&create.state, create.op) {
+            (OutboxState::Pending, OutboxOp::Create(body)) => {
+                let mut fields = body.to_fields();
+                fields.extend(patch.to_fields());
+                conn.prepare_cached("UPDATE outbox SET payload_json = ?2 WHERE seq = ?1")?
+                    .execute(params![create.seq, to_json(&fields)?])?;
+            }
+            _ => coalesce(conn, room_id, patch, None)?,
+        }
+    } else {
+        coalesce(conn, room_id, patch, server_json.as_deref())?;
+    }
+    rebuild_view(conn, room_id)?;
+    Ok(true)
+}
+
 impl Store {
     /// Records a local edit (validated): the local view changes and the outbox holds the
     /// edit, in one transaction. Edits to a draft fold into its create body while that
@@ -49,33 +79,30 @@ impl Store {
     pub fn record_patch(&self, room_id: &str, patch: &RoomPatch) -> Result<LocalRoom> {
         let patch = patch.validate()?;
         let tx = self.write_tx_keeping_order()?;
-        let row: Option<(bool, Option<String>)> = tx
-            .prepare_cached("SELECT is_draft, server_json FROM rooms WHERE id = ?1")?
-            .query_row([room_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (is_draft, server_json) =
-            row.ok_or_else(|| StoreError::RoomNotFound(room_id.to_string()))?;
-        if is_draft {
-            let create = entry_for(&tx, room_id, OutboxKind::Create)?.ok_or_else(|| {
-                StoreError::InvalidState(format!("draft {room_id} has no create in the outbox"))
-            })?;
-            match (&create.state, create.op) {
-                (OutboxState::Pending, OutboxOp::Create(body)) => {
-                    let mut fields = body.to_fields();
-                    fields.extend(patch.to_fields());
-                    tx.prepare_cached("UPDATE outbox SET payload_json = ?2 WHERE seq = ?1")?
-                        .execute(params![create.seq, to_json(&fields)?])?;
-                }
-                _ => coalesce(&tx, room_id, &patch, None)?,
-            }
-        } else {
-            coalesce(&tx, room_id, &patch, server_json.as_deref())?;
+        if !record_in(&tx, room_id, &patch)? {
+            return Err(StoreError::RoomNotFound(room_id.to_string()));
         }
-        rebuild_view(&tx, room_id)?;
         let room = local_by_id(&tx, room_id)?
             .ok_or_else(|| StoreError::RoomNotFound(room_id.to_string()))?;
         tx.commit()?;
         Ok(room)
+    }
+
+    /// Records the same edit (validated once) on every room in `room_ids`, in ONE
+    /// transaction, each exactly as [`Store::record_patch`] would. Answers the ids no room
+    /// has (skipped; the others are recorded); an id listed twice is recorded once.
+    pub fn record_patches(&self, room_ids: &[String], patch: &RoomPatch) -> Result<Vec<String>> {
+        let patch = patch.validate()?;
+        let tx = self.write_tx_keeping_order()?;
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::with_capacity(room_ids.len());
+        for id in room_ids {
+            if seen.insert(id.as_str()) && !record_in(&tx, id, &patch)? {
+                missing.push(id.clone());
+            }
+        }
+        tx.commit()?;
+        Ok(missing)
     }
 
     /// The server confirmed an edit: `sent` is the patch that was sent, `server_room` the

@@ -6,7 +6,7 @@ mod common;
 
 use common::{room, temp_store};
 use roomdesk_model::{HexColor, NewRoom, RoomPatch};
-use roomdesk_store::{open_connection, Store, StoreError, SCHEMA_VERSION};
+use roomdesk_store::{migration_version, open_connection, Store, StoreError, SCHEMA_VERSION};
 
 #[test]
 fn an_empty_database_is_migrated_to_head_with_every_table() {
@@ -31,6 +31,7 @@ fn an_empty_database_is_migrated_to_head_with_every_table() {
         "rooms_sort_keys_by_id",
         "app_settings",
         "company_colors",
+        "brand_palettes",
     ] {
         assert!(names.iter().any(|n| n == t), "missing {t} in {names:?}");
     }
@@ -206,7 +207,8 @@ fn a_database_at_the_previous_schema_gains_the_color_tables_keeping_its_rooms() 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("roomdesk.db");
     {
-        // Schema 7 as the previous Roomdesk left it: rooms and sync state, no color tables.
+        // Schema 7 as the previous Roomdesk left it: rooms and sync state, no color tables
+        // (nor any table of a later migration).
         let store = Store::open(dir.path()).unwrap();
         store.upsert_rooms(&[room("rm_1", "Acme")]).unwrap();
         store.set_sync_state("lastPullAt", "9").unwrap();
@@ -214,7 +216,8 @@ fn a_database_at_the_previous_schema_gains_the_color_tables_keeping_its_rooms() 
     {
         let conn = open_connection(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE app_settings; DROP TABLE company_colors; DROP TABLE server_binding; PRAGMA user_version = 7;",
+            "DROP TABLE app_settings; DROP TABLE company_colors; DROP TABLE server_binding;
+             DROP TABLE brand_palettes; PRAGMA user_version = 7;",
         )
         .unwrap();
     }
@@ -232,4 +235,39 @@ fn a_database_at_the_previous_schema_gains_the_color_tables_keeping_its_rooms() 
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.org_color().unwrap(), Some(hex("#1A73E8")));
     assert_eq!(store.company_color("co_1").unwrap(), Some(hex("#000000")));
+}
+
+#[test]
+fn a_database_before_palettes_gains_the_starting_palettes_keeping_its_colors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roomdesk.db");
+    let before_palettes;
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.upsert_rooms(&[room("rm_1", "Acme")]).unwrap();
+        store.set_org_color(Some(&hex("#1A73E8"))).unwrap();
+        let conn = open_connection(&path).unwrap();
+        // The schema as the Roomdesk before palettes left it.
+        before_palettes = migration_version("brand_palettes").unwrap() - 1;
+        conn.execute_batch(&format!(
+            "DROP TABLE brand_palettes; PRAGMA user_version = {before_palettes};"
+        ))
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.get_room("rm_1").unwrap().room.title, "Acme");
+    assert_eq!(store.org_color().unwrap(), Some(hex("#1A73E8")));
+    let names: Vec<String> = store
+        .palettes()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Ocean", "Forest", "Sunrise", "Graphite"]);
+    store.delete_palette("Ocean").unwrap();
+    drop(store);
+    // Reopening migrates nothing again: a deleted starting palette stays deleted.
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.palette("Ocean").unwrap().is_none());
 }
