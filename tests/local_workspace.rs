@@ -12,6 +12,8 @@ use roomdesk_emulator::Faults;
 use roomdesk_model::{ListQuery, NewRoom, RoomPatch, SortDirection, SortField};
 use roomdesk_tests::workspace_fixture::{by_id, start, title_counts};
 
+#[path = "local_workspace/bulk_rebrand.rs"]
+mod bulk_rebrand;
 #[path = "local_workspace/conflicts.rs"]
 mod conflicts;
 #[path = "local_workspace/input_and_remote.rs"]

@@ -26,14 +26,23 @@
 //! - [`RoomsService::org_color`] / [`RoomsService::set_org_color`],
 //!   [`RoomsService::company_color`] / [`RoomsService::set_company_color`]: colors kept on
 //!   this computer for the designer's preview (never sent).
+//! - Brand palettes: [`RoomsService::palettes`], [`RoomsService::create_palette`],
+//!   [`RoomsService::rename_palette`], [`RoomsService::delete_palette`]; [`palette_patch`]
+//!   is the room edit one makes.
+//! - Bulk re-brand (design fields only, up to [`BULK_MAX_ROOMS`] rooms):
+//!   [`RoomsService::save_pending_edits`] (one transaction), [`RoomsService::apply_now`]
+//!   (saves, then sends with progress and a result per room),
+//!   [`RoomsService::send_pending_edits`] (sends again, e.g. the ones that failed).
 //! - [`RoomsService::statuses`], [`RoomsService::lookup`] (remembered for offline use).
 //! - Errors: [`CoreError`] (`code()`, `retryable()`, `field()`), [`ErrorPayload`] for the UI.
 
 mod brand_colors;
+mod bulk;
 mod conflicts;
 mod connection;
 mod error;
 mod error_code;
+mod palettes;
 mod remote;
 mod service;
 mod store_access;
@@ -44,12 +53,15 @@ mod views;
 mod workspace;
 
 pub use brand_colors::{COMPANY_COLOR_FIELD, ORG_COLOR_FIELD};
+pub use bulk::{BulkProgress, BulkRoomResult, BulkSaved, BulkStatus, BULK_MAX_ROOMS};
 pub use conflicts::{compare, Comparison, FieldConflict};
 pub use connection::{Connection, Server, SANDBOX_SERVER_ID};
 pub use error::{CoreError, ErrorPayload, Result};
 pub use error_code::ErrorCode;
+pub use palettes::{palette_patch, PALETTE_NAME_FIELD, PALETTE_NAME_MAX};
 pub use roomdesk_store::{
-    CacheCleared, Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Resolution,
+    CacheCleared, Conflict, LocalState, OutboxEntry, OutboxKind, OutboxOp, OutboxState, Palette,
+    Resolution,
 };
 pub use service::RoomsService;
 pub use validation::validate_room_input;

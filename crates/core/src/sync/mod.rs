@@ -108,3 +108,28 @@ impl RoomsService {
         }
     }
 }
+
+impl RoomsService {
+    /// Sends edit `seq` now, as a sync would (the server's room is compared with the
+    /// edit's base first, so a field changed there meanwhile becomes a conflict rather
+    /// than being overwritten). The caller holds [`Exclusive`]. A failure is recorded on
+    /// the entry, which stays in the outbox, and returned; `stops` says whether sending
+    /// more now is pointless (outage, rate limit, refused key).
+    pub(crate) async fn push_one_patch(
+        &self,
+        client: &roomdesk_client::FlowlaClient,
+        seq: i64,
+    ) -> std::result::Result<(), (CoreError, bool)> {
+        match edits::push_patch(self, client, seq).await {
+            Ok(_) => Ok(()),
+            Err(push::EntryError { error, not_sent }) => {
+                let msg = error.to_string();
+                if let Err(e) = self.store().with(|s| s.record_failure(seq, &msg, not_sent)) {
+                    return Err((e, true));
+                }
+                let stops = push::stops_push(&error) || matches!(error, CoreError::Storage(_));
+                Err((error, stops))
+            }
+        }
+    }
+}
