@@ -17,6 +17,34 @@ keyStore: string,
 devBuild: boolean, };
 
 /**
+ * Progress of "Apply now": `done` of `total` rooms, `failed` of them not sent.
+ */
+export type BulkProgress = { done: number, total: number, failed: number, };
+
+/**
+ * One room's result.
+ */
+export type BulkRoomResult = { roomId: string, status: BulkStatus, error: ErrorPayload | null, };
+
+/**
+ * What "Save as pending edits" did.
+ */
+export type BulkSaved = { 
+/**
+ * Rooms that now hold the edit as a pending change.
+ */
+saved: number, 
+/**
+ * Ids no room has here (nothing recorded for them).
+ */
+missing: Array<string>, };
+
+/**
+ * How one room fared in "Apply now".
+ */
+export type BulkStatus = "sent" | "conflict" | "pending" | "failed" | "notFound";
+
+/**
  * What a cache reset removed and what it kept.
  */
 export type CacheCleared = { 
@@ -232,6 +260,19 @@ export type OutboxOp = { "kind": "create", "payload": NewRoom } | { "kind": "pat
 export type OutboxState = "pending" | "uncertain";
 
 /**
+ * One palette. `None` cover fields leave a room's own value as it is.
+ */
+export type Palette = { name: string, 
+/**
+ * `#RRGGBB`.
+ */
+themeColor: string, 
+/**
+ * `#RRGGBB`, `flow-org-color` or `target-company-color`.
+ */
+navColor: string, coverTitle: string | null, coverDescription: string | null, coverDisabled: boolean | null, };
+
+/**
  * One change the server confirmed.
  */
 export type PushedChange = { kind: OutboxKind, 
@@ -385,6 +426,13 @@ export type Commands = {
   set_org_color: { args: { color?: string | null }; result: string | null };
   get_company_color: { args: { companyId: string }; result: string | null };
   set_company_color: { args: { companyId: string; color?: string | null }; result: string | null };
+  palettes: { args: Record<string, never>; result: Array<Palette> };
+  create_palette: { args: { palette: Palette }; result: Palette };
+  rename_palette: { args: { name: string; newName: string }; result: Palette };
+  delete_palette: { args: { name: string }; result: null };
+  save_pending_edits: { args: { roomIds: Array<string>; patch: RoomPatch }; result: BulkSaved };
+  apply_now: { args: { roomIds: Array<string>; patch: RoomPatch; onProgress: Channel<BulkProgress> }; result: Array<BulkRoomResult> };
+  send_pending_edits: { args: { roomIds: Array<string>; onProgress: Channel<BulkProgress> }; result: Array<BulkRoomResult> };
   get_connection: { args: Record<string, never>; result: ConnectionInfo };
   set_connection: { args: { kind: ConnectionKind; baseUrl?: string | null }; result: ConnectionInfo };
   set_api_key: { args: { key: string }; result: ConnectionInfo };
@@ -396,7 +444,7 @@ export type Commands = {
 
 export type CommandName = keyof Commands;
 
-export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "adopt_room", "create_again", "reset_local_cache", "get_org_color", "set_org_color", "get_company_color", "set_company_color", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
+export const COMMAND_NAMES: readonly CommandName[] = ["list_rooms", "get_room", "create_room", "update_room", "validate_room_input", "statuses", "lookup", "outbox", "conflicts", "resolve_conflict", "discard_draft", "discard_local_changes", "adopt_room", "create_again", "reset_local_cache", "get_org_color", "set_org_color", "get_company_color", "set_company_color", "palettes", "create_palette", "rename_palette", "delete_palette", "save_pending_edits", "apply_now", "send_pending_edits", "get_connection", "set_connection", "set_api_key", "remove_api_key", "test_connection", "get_app_info", "sync"];
 
 /** Event the window receives when Roomdesk is launched again on its data dir. */
 export const SECOND_LAUNCH_EVENT = "roomdesk://second-launch";

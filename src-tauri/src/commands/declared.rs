@@ -111,6 +111,51 @@ commands! {
         Ok(state.service()?.set_company_color(&company_id, color.as_deref())?)
     }
 
+    /// Every brand palette kept on this computer, the starting ones first.
+    async fn palettes(state) -> Vec<Palette> {
+        Ok(state.service()?.palettes()?)
+    }
+
+    /// Adds a palette (checked with the room fields' rules; a name in use is refused).
+    async fn create_palette(state, palette: Palette) -> Palette {
+        Ok(state.service()?.create_palette(palette)?)
+    }
+
+    /// Renames a palette; answers it under its new name.
+    async fn rename_palette(state, name: String, new_name: String) -> Palette {
+        Ok(state.service()?.rename_palette(&name, &new_name)?)
+    }
+
+    /// Deletes a palette (rooms keep their look).
+    async fn delete_palette(state, name: String) -> () {
+        Ok(state.service()?.delete_palette(&name)?)
+    }
+
+    /// Records one design edit on many rooms as pending edits (one transaction).
+    async fn save_pending_edits(state, room_ids: Vec<String>, patch: RoomPatch) -> BulkSaved {
+        Ok(state.service()?.save_pending_edits(room_ids, patch).await?)
+    }
+
+    /// Records one design edit on many rooms, then sends them now; progress on `on_progress`.
+    async fn apply_now(state, room_ids: Vec<String>, patch: RoomPatch, on_progress: Channel<BulkProgress>) -> Vec<BulkRoomResult> {
+        let report = |p: BulkProgress| {
+            on_progress
+                .send(p)
+                .unwrap_or_else(|e| tracing::debug!("bulk progress not delivered: {e}"))
+        };
+        Ok(state.service()?.apply_now(room_ids, patch, &report).await?)
+    }
+
+    /// Sends the pending edits of these rooms now (retrying the ones that failed).
+    async fn send_pending_edits(state, room_ids: Vec<String>, on_progress: Channel<BulkProgress>) -> Vec<BulkRoomResult> {
+        let report = |p: BulkProgress| {
+            on_progress
+                .send(p)
+                .unwrap_or_else(|e| tracing::debug!("bulk progress not delivered: {e}"))
+        };
+        Ok(state.service()?.send_pending_edits(room_ids, &report).await?)
+    }
+
     /// The active connection as the settings page shows it (never the key itself).
     async fn get_connection(state) -> ConnectionInfo {
         state.connection_info()

@@ -7,8 +7,8 @@ use crate::bindings::{ChannelArg, Collector, CommandSignature, PlainArg, TsArg};
 use crate::connection::{ConnectionInfo, ConnectionKind, ConnectionTest};
 use crate::state::{AppInfo, AppState};
 use roomdesk_core::{
-    CacheCleared, Conflict, ErrorPayload, OutboxEntry, Resolution, RoomChange, RoomPage, RoomView,
-    Source, SyncProgress, SyncReport,
+    BulkProgress, BulkRoomResult, BulkSaved, CacheCleared, Conflict, ErrorPayload, OutboxEntry,
+    Palette, Resolution, RoomChange, RoomPage, RoomView, Source, SyncProgress, SyncReport,
 };
 use roomdesk_model::{
     FieldError, ListQuery, Lookup, LookupKind, NewRoom, RoomField, RoomInput, RoomPatch, Status,

@@ -8,5 +8,6 @@ mod config;
 mod harness;
 mod ipc;
 mod no_key_leak;
+mod palettes;
 mod room_input;
 mod workspaces;
