@@ -4,6 +4,9 @@
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import type {
   AppInfo,
+  BulkProgress,
+  BulkRoomResult,
+  BulkSaved,
   CacheCleared,
   CommandName,
   Commands,
@@ -17,6 +20,7 @@ import type {
   LookupKind,
   NewRoom,
   OutboxEntry,
+  Palette,
   Resolution,
   RoomChange,
   RoomField,
@@ -141,3 +145,31 @@ export const getCompanyColor = (companyId: string): Promise<string | null> => ca
 /** Sets a company's local color (blank removes it); answers the stored value. */
 export const setCompanyColor = (companyId: string, color: string | null): Promise<string | null> =>
   call("set_company_color", { companyId, color });
+
+/** Every brand palette kept on this computer, the starting ones first. */
+export const listPalettes = (): Promise<Palette[]> => call("palettes", {});
+
+/** Adds a palette (checked with the room fields' rules); answers it normalised. */
+export const createPalette = (palette: Palette): Promise<Palette> => call("create_palette", { palette });
+
+export const renamePalette = (name: string, newName: string): Promise<Palette> => call("rename_palette", { name, newName });
+
+export const deletePalette = (name: string): Promise<null> => call("delete_palette", { name });
+
+/** Records one design edit on many rooms as pending edits (one transaction). */
+export const savePendingEdits = (roomIds: string[], patch: RoomPatch): Promise<BulkSaved> =>
+  call("save_pending_edits", { roomIds, patch });
+
+/** Records one design edit on many rooms, then sends them now; `onProgress` hears each room. */
+export function applyNow(roomIds: string[], patch: RoomPatch, onProgress: (progress: BulkProgress) => void): Promise<BulkRoomResult[]> {
+  const channel = new Channel<BulkProgress>();
+  channel.onmessage = onProgress;
+  return call("apply_now", { roomIds, patch, onProgress: channel });
+}
+
+/** Sends these rooms' pending edits now (retrying the ones that failed). */
+export function sendPendingEdits(roomIds: string[], onProgress: (progress: BulkProgress) => void): Promise<BulkRoomResult[]> {
+  const channel = new Channel<BulkProgress>();
+  channel.onmessage = onProgress;
+  return call("send_pending_edits", { roomIds, onProgress: channel });
+}

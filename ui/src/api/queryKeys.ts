@@ -13,5 +13,6 @@ export const queryKeys = {
   statuses: ["statuses"] as const,
   lookup: (kind: LookupKind) => ["lookup", kind] as const,
   orgColor: ["brand-color", "org"] as const,
+  palettes: ["palettes"] as const,
   companyColor: (companyId: string) => ["brand-color", "company", companyId] as const,
 };

@@ -130,3 +130,40 @@ describe("DesignStudio", () => {
     expect(screen.queryByTestId("room-field-themeColor-shown")).toBeNull();
   });
 });
+
+describe("DesignStudio palettes", () => {
+  const sunrise = { name: "Sunrise", themeColor: "#F6B26B", navColor: "target-company-color", coverTitle: "Hello", coverDescription: null, coverDisabled: null };
+
+  function PaletteHarness() {
+    const start = room({ themeColor: "#112233", navColor: "#445566", coverTitle: "Old", coverDescription: "Kept" });
+    const [current, setCurrent] = useState<DesignLook>(() => savedLook(start));
+    return (
+      <MantineProvider>
+        <DesignStudio
+          room={start}
+          look={current}
+          errors={[]}
+          companyColor="#334455"
+          palettes={[sunrise]}
+          onChange={(field, value) => {
+            setCurrent((c) => ({ ...c, [field]: value }));
+          }}
+        />
+        <output data-testid="look">{JSON.stringify(current)}</output>
+      </MantineProvider>
+    );
+  }
+
+  it("a palette fills the look (leaving fields it does not set) and one undo reverts it all", () => {
+    render(<PaletteHarness />);
+    fireEvent.click(screen.getByTestId("palette-Sunrise"));
+    expect(look()).toEqual({ themeColor: "#F6B26B", navColor: "target-company-color", coverTitle: "Hello", coverDescription: "Kept", coverDisabled: false });
+    expect(background("preview-cover")).toBe("rgb(246, 178, 107)");
+    expect(background("preview-nav")).toBe("rgb(51, 68, 85)");
+    fireEvent.click(screen.getByTestId("design-undo"));
+    expect(look()).toEqual({ themeColor: "#112233", navColor: "#445566", coverTitle: "Old", coverDescription: "Kept", coverDisabled: false });
+    fireEvent.click(screen.getByTestId("design-redo"));
+    expect(look().themeColor).toBe("#F6B26B");
+    expect(look().coverTitle).toBe("Hello");
+  });
+});

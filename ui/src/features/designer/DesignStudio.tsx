@@ -5,12 +5,14 @@
 // core's messages show beside each field.
 import { Button, Checkbox, Group, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useState, type ReactNode } from "react";
-import type { FieldError, Room } from "../../bindings";
+import type { FieldError, Palette, Room } from "../../bindings";
+import { PalettePicker } from "../palettes/PalettePicker";
+import { paletteFields } from "../palettes/paletteLook";
 import { fieldError } from "../rooms/FieldInput";
 import { BuyerPreview } from "./BuyerPreview";
 import { ColorField } from "./ColorField";
 import { ContrastBadge } from "./ContrastBadge";
-import { emptyHistory, record, redo, undo } from "./designHistory";
+import { emptyHistory, record, recordAll, redo, undo } from "./designHistory";
 import type { DesignField, DesignLook, DesignValue } from "./designValues";
 import { sameLook, savedLook } from "./designValues";
 import { displayHex } from "./hexColor";
@@ -30,6 +32,8 @@ export type DesignStudioProps = {
   companyColor?: string | null;
   /** Shown under the navigation controls in company mode (the local company color editor). */
   companyTools?: ReactNode;
+  /** Brand palettes offered above the fields (one click applies one, undoably). */
+  palettes?: readonly Palette[];
 };
 
 const MODES: { mode: NavMode; label: string }[] = [
@@ -39,7 +43,7 @@ const MODES: { mode: NavMode; label: string }[] = [
 ];
 
 /** Cover and colors of a room, with the buyer's view live beside the controls. */
-export function DesignStudio({ room, look, onChange, errors, orgColor = null, companyColor = null, companyTools }: DesignStudioProps) {
+export function DesignStudio({ room, look, onChange, errors, orgColor = null, companyColor = null, companyTools, palettes }: DesignStudioProps) {
   const [history, setHistory] = useState(emptyHistory);
   const [lastCustomNav, setLastCustomNav] = useState<string | null>(null);
   const before = savedLook(room);
@@ -56,7 +60,13 @@ export function DesignStudio({ room, look, onChange, errors, orgColor = null, co
     const moved = direction === "undo" ? undo(history) : redo(history);
     if (!moved) return;
     setHistory(moved.history);
-    onChange(moved.step.field, direction === "undo" ? moved.step.before : moved.step.after);
+    const changes = direction === "undo" ? [...moved.step.changes].reverse() : moved.step.changes;
+    for (const c of changes) onChange(c.field, direction === "undo" ? c.before : c.after);
+  };
+  const applyPalette = (palette: Palette) => {
+    const changes = paletteFields(palette).map(([field, after]) => ({ field, before: look[field], after }));
+    setHistory((current) => recordAll(current, changes));
+    for (const c of changes) onChange(c.field, c.after);
   };
   const pickMode = (mode: NavMode) => {
     if (mode === nav.mode) return;
@@ -77,6 +87,7 @@ export function DesignStudio({ room, look, onChange, errors, orgColor = null, co
           Redo
         </Button>
       </Group>
+      {palettes ? <PalettePicker palettes={palettes} onPick={applyPalette} /> : null}
       <Group align="flex-start" gap="xl">
         <Stack gap="sm" w={340}>
           <TextInput

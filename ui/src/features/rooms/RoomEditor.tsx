@@ -11,6 +11,7 @@ import { CompanyColor } from "../designer/CompanyColor";
 import { DesignStudio } from "../designer/DesignStudio";
 import { rememberColors } from "../designer/recentColors";
 import { lookOfDraft, savedLook } from "../designer/designValues";
+import { usePalettes } from "../palettes/usePalettes";
 import { FIELD_CATALOGUE, type FieldGroup, type FieldSpec } from "../../catalogue";
 import { initialDraft, isDirty, patchOf, rebaseDraft, setFromRoomdesk, type Draft, type DraftValue } from "./editorDraft";
 import { FieldInput, type PickerOption } from "./FieldInput";
@@ -43,6 +44,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
   const save = useRoomSave(room.id);
   const isDraft = view.state === "draft";
   const options = usePickerOptions();
+  const palettes = usePalettes();
   // A new studio (fresh undo history) after a save or a discard: its steps are of a draft
   // that is gone.
   const [studioRound, setStudioRound] = useState(0);
@@ -139,6 +141,7 @@ export function RoomEditor({ view, onDirtyChange }: Props) {
             orgColor={orgColor.data ?? null}
             companyColor={companyColor.data ?? null}
             companyTools={<CompanyColor companyId={companyId} stored={companyColor.data ?? null} />}
+            palettes={palettes.data ?? []}
           />
         </Card>
         {save.isError && saveErrors.length === 0 && save.error.code !== "validation" && (

@@ -12,6 +12,7 @@ import { ResetCacheSection } from "./ResetCacheSection";
 import { Facts, Section } from "./SettingsSection";
 import { TestConnection } from "./TestConnection";
 import { OrgBrandColor } from "./OrgBrandColor";
+import { PaletteManager } from "../palettes/PaletteManager";
 
 export function SettingsPage() {
   const connection = useQuery({ queryKey: queryKeys.connection, queryFn: getConnection });
@@ -54,7 +55,10 @@ export function SettingsPage() {
         <ResetCacheSection />
       </Section>
       <Section title="Brand" testId="settings-brand">
-        <OrgBrandColor />
+        <Stack gap="lg">
+          <OrgBrandColor />
+          <PaletteManager />
+        </Stack>
       </Section>
     </Stack>
   );
