@@ -5,6 +5,7 @@ import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { listOutbox } from "../../api/commands";
+import { BulkRebrand, type BulkTarget } from "../bulk/BulkRebrand";
 import { queryKeys } from "../../api/queryKeys";
 import { BackIcon, NextIcon } from "../../app/icons";
 import { PAGE_SIZES, type ListParams } from "../../app/routes";
@@ -43,6 +44,7 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
   );
   const now = useNow();
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const [bulk, setBulk] = useState<BulkTarget | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState(q);
@@ -133,11 +135,22 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
           <Text size="sm" data-testid="selection-count">
             {selection.ids.size} selected
           </Text>
+          <Button size="compact-xs" onClick={() => { setBulk({ kind: "selection", ids: [...selection.ids] }); }} data-testid="bulk-open">
+            Re-brand…
+          </Button>
           <Button size="compact-xs" variant="subtle" onClick={() => { setSelection(EMPTY_SELECTION); }} data-testid="selection-clear">
             Clear selection
           </Button>
         </Group>
       )}
+      {q.trim() !== "" && selection.ids.size === 0 && list.page && (total ?? 0) > 0 && (
+        <Group gap="sm">
+          <Button size="compact-xs" variant="light" onClick={() => { setBulk({ kind: "search", q }); }} data-testid="bulk-open-search">
+            Re-brand all {total === null ? "" : total.toLocaleString("en")} matching rooms…
+          </Button>
+        </Group>
+      )}
+      {bulk && <BulkRebrand target={bulk} onClose={() => { setBulk(null); }} />}
 
       {/* overflow: clip (not hidden) keeps the rounded corners without making the card a
           scroll box, so the sticky column headers follow the window. */}
