@@ -6,6 +6,9 @@
 //! Run: `make test-e2e` (builds the app, then `cargo test -p roomdesk-tests --test
 //! desktop_e2e -- --ignored --test-threads=1` under `dbus-run-session` + `xvfb-run -a`).
 
+#[path = "desktop_e2e/bulk.rs"]
+mod bulk;
+
 #[path = "desktop_e2e/designer.rs"]
 mod designer;
 

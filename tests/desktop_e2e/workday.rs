@@ -250,7 +250,7 @@ async fn edit_offline(c: &Client, id: &str, cover_title: &str) -> E2eResult<()> 
     Ok(())
 }
 
-async fn sync_now(c: &Client) -> E2eResult<String> {
+pub(super) async fn sync_now(c: &Client) -> E2eResult<String> {
     click_id(c, "sync-button").await?;
     wait_until_text(c, &testid("sync-status"), "to start with Synced", |t| {
         t.starts_with("Synced")
@@ -259,7 +259,7 @@ async fn sync_now(c: &Client) -> E2eResult<String> {
 }
 
 /// The first `n` room ids of the list page.
-async fn row_ids(c: &Client, n: usize) -> E2eResult<Vec<String>> {
+pub(super) async fn row_ids(c: &Client, n: usize) -> E2eResult<Vec<String>> {
     first_room(c).await?;
     let mut ids = Vec::new();
     for row in c

@@ -39,7 +39,9 @@ function renderBulk(target: BulkTarget = { kind: "selection", ids }) {
     calls.push({ command, args });
     const send = (roomIds: string[]) => {
       const channel = args.onProgress as { onmessage: (p: unknown) => void };
-      roomIds.forEach((_, i) => { channel.onmessage({ done: i + 1, total: roomIds.length, failed: 0 }); });
+      roomIds.slice(1).forEach((_, i) => { channel.onmessage({ done: i + 1, total: roomIds.length, failed: 0 }); });
+      // The last progress message arrives after the answer, as a Tauri channel may deliver it.
+      setTimeout(() => { channel.onmessage({ done: roomIds.length, total: roomIds.length, failed: 0 }); }, 0);
       return Promise.resolve(results(roomIds));
     };
     switch (command) {
@@ -89,11 +91,14 @@ describe("BulkRebrand", { timeout: 30_000 }, () => {
     await pick("Forest");
     fireEvent.click(screen.getByTestId("bulk-apply"));
     expect((await screen.findByTestId("bulk-summary")).textContent).toBe("4 sent · 1 not sent (kept as pending edits)");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByTestId("bulk-progress")).toBeNull();
+    expect(screen.getByTestId("bulk-summary")).toBeTruthy();
     const apply = calls.find((c) => c.command === "apply_now");
     expect(apply?.args.roomIds).toEqual(ids);
     expect(apply?.args.patch).toEqual({ themeColor: "#1E5631", navColor: "#0F2E1A", coverDisabled: false } satisfies RoomPatch);
     expect(screen.getByTestId("bulk-result-r2").dataset.status).toBe("failed");
-    expect(screen.getByTestId("bulk-result-r2").textContent).toContain("cannot reach the server");
+    expect(screen.getByTestId("bulk-reasons").textContent).toBe("1 room: cannot reach the server");
     fireEvent.click(screen.getByTestId("bulk-retry"));
     expect((await screen.findByTestId("bulk-summary")).textContent).toBe("5 sent");
     expect(calls.find((c) => c.command === "send_pending_edits")?.args.roomIds).toEqual(["r2"]);

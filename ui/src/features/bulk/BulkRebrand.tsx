@@ -13,7 +13,7 @@ import { queryKeys } from "../../api/queryKeys";
 import { usePalettes } from "../palettes/usePalettes";
 import { BulkChoice, patchOfChoice, type BulkChoiceValue } from "./BulkChoice";
 import { BulkPreview } from "./BulkPreview";
-import { countResults, describeCounts, failedIds, matchingIds, mergeRetry, STATUS_LABEL } from "./bulkResults";
+import { countResults, describeCounts, errorReasons, failedIds, matchingIds, mergeRetry, STATUS_LABEL } from "./bulkResults";
 
 /** Which rooms: the selected ones, or every local room matching a search. */
 export type BulkTarget = { kind: "selection"; ids: readonly string[] } | { kind: "search"; q: string };
@@ -59,7 +59,8 @@ export function BulkRebrand({ target, onClose }: Props) {
       await refresh();
     }
   };
-  const onProgress = (progress: BulkProgress) => { setPhase({ kind: "running", progress }); };
+  // A channel message can arrive after the command answered: it never reopens a run.
+  const onProgress = (progress: BulkProgress) => { setPhase((now) => (now.kind === "running" ? { kind: "running", progress } : now)); };
   const save = (p: RoomPatch) => run(async () => ({ kind: "saved", saved: await savePendingEdits(roomIds, p) }));
   const apply = (p: RoomPatch) => run(async () => ({ kind: "applied", results: await applyNow(roomIds, p, onProgress) }));
   const retry = (previous: BulkRoomResult[]) =>
@@ -77,14 +78,6 @@ export function BulkRebrand({ target, onClose }: Props) {
             {error.message}
           </Alert>
         ) : null}
-        {phase.kind === "running" ? <RunProgress progress={phase.progress} /> : null}
-        {phase.kind === "saved" ? (
-          <Alert color="green" data-testid="bulk-saved">
-            Saved as pending edits on {phase.saved.saved.toLocaleString("en")} rooms; they are sent with the next sync.
-            {phase.saved.missing.length > 0 ? ` ${String(phase.saved.missing.length)} rooms were not found.` : ""}
-          </Alert>
-        ) : null}
-        {phase.kind === "applied" ? <Results results={phase.results} onRetry={() => void retry(phase.results)} /> : null}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" data-testid="bulk-close" disabled={running} onClick={onClose}>
             {phase.kind === "choosing" ? "Cancel" : "Close"}
@@ -100,6 +93,14 @@ export function BulkRebrand({ target, onClose }: Props) {
             </>
           ) : null}
         </Group>
+        {phase.kind === "running" ? <RunProgress progress={phase.progress} /> : null}
+        {phase.kind === "saved" ? (
+          <Alert color="green" data-testid="bulk-saved">
+            Saved as pending edits on {phase.saved.saved.toLocaleString("en")} rooms; they are sent with the next sync.
+            {phase.saved.missing.length > 0 ? ` ${String(phase.saved.missing.length)} rooms were not found.` : ""}
+          </Alert>
+        ) : null}
+        {phase.kind === "applied" ? <Results results={phase.results} onRetry={() => void retry(phase.results)} /> : null}
       </Stack>
     </Modal>
   );
@@ -121,6 +122,7 @@ function Results({ results, onRetry }: { results: BulkRoomResult[]; onRetry: () 
   const counts = countResults(results);
   // Failures first: they are what needs attention.
   const ordered = [...results.filter((r) => r.status !== "sent"), ...results.filter((r) => r.status === "sent")];
+  const reasons = errorReasons(results);
   return (
     <Stack gap={4}>
       <Group justify="space-between">
@@ -133,12 +135,20 @@ function Results({ results, onRetry }: { results: BulkRoomResult[]; onRetry: () 
           </Button>
         ) : null}
       </Group>
-      <ScrollArea.Autosize mah={240}>
+      {reasons.length > 0 ? (
+        <Stack gap={2} data-testid="bulk-reasons">
+          {reasons.map(([message, n]) => (
+            <Text key={message} size="xs" c="red">
+              {n === 1 ? "1 room" : `${String(n)} rooms`}: {message}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      <ScrollArea.Autosize mah={200}>
         <Stack gap={2} data-testid="bulk-results">
           {ordered.map((r) => (
-            <Text key={r.roomId} size="xs" data-testid={`bulk-result-${r.roomId}`} data-status={r.status} c={r.status === "failed" ? "red" : r.status === "sent" ? undefined : "orange"}>
+            <Text key={r.roomId} size="xs" data-testid={`bulk-result-${r.roomId}`} data-status={r.status} title={r.error?.message} c={r.status === "failed" ? "red" : r.status === "sent" ? undefined : "orange"}>
               {r.roomId}: {STATUS_LABEL[r.status]}
-              {r.error ? ` (${r.error.message})` : ""}
             </Text>
           ))}
         </Stack>

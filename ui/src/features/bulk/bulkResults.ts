@@ -21,6 +21,13 @@ export function mergeRetry(first: readonly BulkRoomResult[], retried: readonly B
   return first.map((r) => newer.get(r.roomId) ?? r);
 }
 
+/** Each distinct error message and how many rooms it stopped (an outage stops them all alike). */
+export function errorReasons(results: readonly BulkRoomResult[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of results) if (r.error) counts.set(r.error.message, (counts.get(r.error.message) ?? 0) + 1);
+  return [...counts.entries()];
+}
+
 export const STATUS_LABEL: Record<BulkStatus, string> = {
   sent: "Sent",
   conflict: "Conflict: changed on the server meanwhile, see Outbox",
