@@ -18,7 +18,10 @@
 //   open   Settings -> Rooms (route change) until rows are painted;
 //   sort   a click on a sort header until the rows are painted in the new order;
 //   floor  a click that changes one attribute until the next frame: the same path with no
-//          work, measured in the same session as the baseline.
+//          work, measured in the same session as the baseline;
+//   key    in a room's designer, a real keystroke (WebDriver) in the theme color field that
+//          completes a hex, from the page's keydown to the animation frame after the
+//          preview's cover took the new color (a MutationObserver sees the style change).
 
 import { spawn } from 'node:child_process';
 import { openSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
@@ -260,13 +263,73 @@ async function waitFor(base, id, selector) {
   }
 }
 
+// Keystroke -> preview: installed before the key is sent (sync script), read after (async).
+const KEY_ARM = `
+  const [expected] = arguments;
+  const input = document.querySelector('[data-testid="room-field-themeColor"]');
+  const preview = document.querySelector('[data-testid="preview-desktop"]');
+  const bench = { start: null, done: null };
+  window.__keyBench = bench;
+  input.addEventListener('keydown', () => { if (bench.start === null) bench.start = performance.now(); }, { once: true });
+  const cover = () => document.querySelector('[data-testid="preview-cover"]');
+  const observer = new MutationObserver(() => {
+    const el = cover();
+    if (bench.start !== null && el && getComputedStyle(el).backgroundColor === expected) {
+      observer.disconnect();
+      requestAnimationFrame(() => { bench.done = performance.now(); });
+    }
+  });
+  observer.observe(preview, { attributes: true, childList: true, subtree: true });
+`;
+const KEY_READ = `
+  const done = arguments[arguments.length - 1];
+  const t0 = performance.now();
+  const poll = () => {
+    const b = window.__keyBench;
+    if (b && b.done !== null) done(b.done - b.start);
+    else if (performance.now() - t0 > 20000) done(-1);
+    else setTimeout(poll, 5);
+  };
+  poll();
+`;
+const CTRL_A_BACKSPACE = '\uE009a\uE000\uE003';
+const KEY_DIGITS = ['6', '7', '8', '9', 'a', 'b', 'c', 'd'];
+
+async function keystrokes(base, id) {
+  const exec = (script, args = []) => wd(base, 'POST', `/session/${id}/execute/sync`, { script, args });
+  // Open the first room's editor, with its cover shown.
+  await exec("document.querySelector('[data-testid=room-list] [data-testid^=room-title-]').closest('td').click()");
+  await waitFor(base, id, '[data-testid=room-field-themeColor]');
+  await exec("if (!document.querySelector('[data-testid=preview-cover]')) document.querySelector('[data-testid=room-field-coverDisabled]').click()");
+  await waitFor(base, id, '[data-testid=preview-cover]');
+  const field = await wd(base, 'POST', `/session/${id}/element`, { using: 'css selector', value: '[data-testid=room-field-themeColor]' });
+  const element = Object.values(field.value)[0];
+  const type = (text) => wd(base, 'POST', `/session/${id}/element/${element}/value`, { text });
+  const times = [];
+  for (let round = 0; round < INTERACTION_ROUNDS; round++) {
+    for (const digit of KEY_DIGITS) {
+      await type(`${CTRL_A_BACKSPACE}#12345`); // five digits: not a color yet (neutral)
+      const value = Number.parseInt(`12345${digit}`, 16);
+      const expected = `rgb(${value >> 16}, ${(value >> 8) & 255}, ${value & 255})`;
+      await exec(KEY_ARM, [expected]);
+      await type(digit);
+      const answer = await wd(base, 'POST', `/session/${id}/execute/async`, { script: KEY_READ, args: [] });
+      if (!answer.ok || typeof answer.value !== 'number' || answer.value < 0) {
+        throw new Error(`keystroke ${digit}: no repaint measured (${JSON.stringify(answer.value)})`);
+      }
+      times.push(answer.value);
+    }
+  }
+  return times;
+}
+
 async function interactions(base, driverPid, app) {
   const session = await wd(base, 'POST', '/session', {
     capabilities: { alwaysMatch: { 'tauri:options': { application: app.binary, args: [] } } },
   });
   if (!session.ok) throw new Error(`${app.name}: new session failed: ${JSON.stringify(session.value)}`);
   const id = session.value.sessionId;
-  const figures = { open: [], sort: [], floor: [] };
+  const figures = { open: [], sort: [], floor: [], key: [] };
   try {
     await waitFor(base, id, app.selector);
     await wd(base, 'POST', `/session/${id}/timeouts`, { script: 30_000 });
@@ -279,6 +342,7 @@ async function interactions(base, driverPid, app) {
         figures.sort.push(await measureInPage(base, id, 'sort', field, app.selector));
       }
     }
+    figures.key = await keystrokes(base, id);
   } finally {
     const pids = appProcesses(driverPid, app.binary).map((p) => p.pid);
     await wd(base, 'DELETE', `/session/${id}`).catch(() => undefined);
@@ -293,6 +357,8 @@ async function interactions(base, driverPid, app) {
   line('open the list (Settings -> Rooms)', figures.open, 100);
   line('sort click -> new order painted', figures.sort, 100);
   line('floor: click -> next frame', figures.floor);
+  console.log(`\n${app.name}: the designer (in-page, a real keystroke's keydown -> the frame after the preview took the color)`);
+  line('keystroke in a color field -> preview', figures.key, 16);
 }
 
 // ---- report ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 //!    (`requests_per_minute`: it should meet none).
 //!
 //! `cargo bench -p roomdesk-core --bench bulk_rebrand` (ROOMDESK_BENCH_ROOMS, default
-//! 1,000; ROOMDESK_BENCH_RATE, the emulator's requests per minute, default 12,000).
+//! 1,000; ROOMDESK_BENCH_RATE, the emulator's requests per minute, default 6,000).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark binary: failing loudly is right
 
@@ -28,7 +28,9 @@ const GOAL_SAVE: Duration = Duration::from_secs(1);
 
 fn main() {
     if !std::env::args().any(|a| a == "--bench") {
-        println!("bulk re-brand benchmark: run `cargo bench -p roomdesk-core --bench bulk_rebrand`");
+        println!(
+            "bulk re-brand benchmark: run `cargo bench -p roomdesk-core --bench bulk_rebrand`"
+        );
         return;
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -50,19 +52,19 @@ fn palette(i: usize) -> Palette {
     Palette {
         name: format!("Bench {i}"),
         theme_color: format!("#{:06X}", 0x102030 + i * 0x010101),
-        nav_color: if i % 2 == 0 {
+        nav_color: if i.is_multiple_of(2) {
             "flow-org-color".into()
         } else {
             "#0F2E1A".into()
         },
         cover_title: None,
         cover_description: None,
-        cover_disabled: Some(i % 2 == 0),
+        cover_disabled: Some(i.is_multiple_of(2)),
     }
 }
 
 /// A service on a fresh data dir, its cache filled by one pull from `emulator`.
-async fn synced_service(emulator: &EmulatorHandle, config: ClientConfig) -> (tempfile::TempDir, RoomsService) {
+async fn synced_service(config: ClientConfig) -> (tempfile::TempDir, RoomsService) {
     let dir = tempfile::tempdir().unwrap();
     let service = RoomsService::open(ServiceOptions {
         data_dir: dir.path().to_path_buf(),
@@ -80,7 +82,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 async fn run() {
     let rooms = env_number("ROOMDESK_BENCH_ROOMS", 1_000);
-    let rate = env_number("ROOMDESK_BENCH_RATE", 12_000) as u32;
+    let rate = env_number("ROOMDESK_BENCH_RATE", 6_000) as u32;
     let emulator = spawn(
         "127.0.0.1:0".parse().unwrap(),
         EmulatorConfig {
@@ -95,8 +97,8 @@ async fn run() {
     let config = ClientConfig::new(emulator.base_url(), KEY);
 
     // --- 1. Save as pending edits ---------------------------------------------------------
-    let (_bulk_dir, bulk) = synced_service(&emulator, config.clone()).await;
-    let (_one_dir, one_by_one) = synced_service(&emulator, config.clone()).await;
+    let (_bulk_dir, bulk) = synced_service(config.clone()).await;
+    let (_one_dir, one_by_one) = synced_service(config.clone()).await;
     let mut bulk_times = Vec::new();
     let mut single_times = Vec::new();
     for run in 0..RUNS {
@@ -120,7 +122,9 @@ async fn run() {
     }
     assert_eq!(bulk.outbox().unwrap().len(), rooms);
     let (b, s) = (median(bulk_times.clone()), median(single_times.clone()));
-    println!("bulk re-brand: {rooms} rooms, a palette (theme, nav, cover shown/hidden) as pending edits");
+    println!(
+        "bulk re-brand: {rooms} rooms, a palette (theme, nav, cover shown/hidden) as pending edits"
+    );
     println!(
         "  save_pending_edits (one transaction)   median {:>9.2?} (runs {:?}) goal ≤ {:?}: {}",
         b,
