@@ -287,8 +287,11 @@ const KEY_READ = `
   const poll = () => {
     const b = window.__keyBench;
     if (b && b.done !== null) done(b.done - b.start);
-    else if (performance.now() - t0 > 20000) done(-1);
-    else setTimeout(poll, 5);
+    else if (performance.now() - t0 > 20000) {
+      const cover = document.querySelector('[data-testid="preview-cover"]');
+      const input = document.querySelector('[data-testid="room-field-themeColor"]');
+      done(JSON.stringify({ bench: b, value: input && input.value, background: cover && getComputedStyle(cover).backgroundColor }));
+    } else setTimeout(poll, 5);
   };
   poll();
 `;
@@ -308,7 +311,10 @@ async function keystrokes(base, id) {
   const times = [];
   for (let round = 0; round < INTERACTION_ROUNDS; round++) {
     for (const digit of KEY_DIGITS) {
-      await type(`${CTRL_A_BACKSPACE}#12345`); // five digits: not a color yet (neutral)
+      await type(CTRL_A_BACKSPACE);
+      await type('#12345'); // five digits: not a color yet (neutral)
+      const typed = await exec("return document.querySelector('[data-testid=room-field-themeColor]').value");
+      if (typed.value !== '#12345') throw new Error(`the color field holds ${JSON.stringify(typed.value)}, not #12345`);
       const value = Number.parseInt(`12345${digit}`, 16);
       const expected = `rgb(${value >> 16}, ${(value >> 8) & 255}, ${value & 255})`;
       await exec(KEY_ARM, [expected]);
