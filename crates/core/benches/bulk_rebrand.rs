@@ -69,6 +69,7 @@ async fn synced_service(config: ClientConfig) -> (tempfile::TempDir, RoomsServic
     let service = RoomsService::open(ServiceOptions {
         data_dir: dir.path().to_path_buf(),
         remote: Some(config),
+        server: None,
     })
     .unwrap();
     service.sync(&|_| {}).await.expect("first pull");

@@ -143,6 +143,7 @@ mod tests {
         RoomsService::open(ServiceOptions {
             data_dir: dir.to_path_buf(),
             remote: None,
+            server: None,
         })
         .unwrap()
     }

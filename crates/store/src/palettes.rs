@@ -1,4 +1,4 @@
-//! Named brand palettes (migration 0009): a theme color, a navigation color or mode and
+//! Named brand palettes (migration 0010): a theme color, a navigation color or mode and
 //! cover defaults, applied to rooms as ordinary edits. The store keeps what it is given;
 //! the core checks names and colors (the model's rules) before anything is written.
 
