@@ -98,6 +98,9 @@ describe("BulkRebrand", { timeout: 30_000 }, () => {
     expect(apply?.args.roomIds).toEqual(ids);
     expect(apply?.args.patch).toEqual({ themeColor: "#1E5631", navColor: "#0F2E1A", coverDisabled: false } satisfies RoomPatch);
     expect(screen.getByTestId("bulk-result-r2").dataset.status).toBe("failed");
+    // A room the window has read is named by its title; one it has not, by its id.
+    expect(screen.getByTestId("bulk-result-r2").textContent).toBe("Room r2: Not sent: kept as a pending edit");
+    expect(screen.getByTestId("bulk-result-r5").textContent).toBe("r5: Sent");
     expect(screen.getByTestId("bulk-reasons").textContent).toBe("1 room: cannot reach the server");
     fireEvent.click(screen.getByTestId("bulk-retry"));
     expect((await screen.findByTestId("bulk-summary")).textContent).toBe("5 sent");

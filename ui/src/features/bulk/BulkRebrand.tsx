@@ -13,7 +13,7 @@ import { queryKeys } from "../../api/queryKeys";
 import { usePalettes } from "../palettes/usePalettes";
 import { BulkChoice, patchOfChoice, type BulkChoiceValue } from "./BulkChoice";
 import { BulkPreview } from "./BulkPreview";
-import { countResults, describeCounts, errorReasons, failedIds, matchingIds, mergeRetry, STATUS_LABEL } from "./bulkResults";
+import { countResults, describeCounts, errorReasons, failedIds, knownTitles, matchingIds, mergeRetry, STATUS_LABEL } from "./bulkResults";
 
 /** Which rooms: the selected ones, or every local room matching a search. */
 export type BulkTarget = { kind: "selection"; ids: readonly string[] } | { kind: "search"; q: string };
@@ -119,6 +119,7 @@ function RunProgress({ progress }: { progress: BulkProgress | null }) {
 }
 
 function Results({ results, onRetry }: { results: BulkRoomResult[]; onRetry: () => void }) {
+  const titles = knownTitles(useQueryClient());
   const counts = countResults(results);
   // Failures first: they are what needs attention.
   const ordered = [...results.filter((r) => r.status !== "sent"), ...results.filter((r) => r.status === "sent")];
@@ -147,8 +148,8 @@ function Results({ results, onRetry }: { results: BulkRoomResult[]; onRetry: () 
       <ScrollArea.Autosize mah={200}>
         <Stack gap={2} data-testid="bulk-results">
           {ordered.map((r) => (
-            <Text key={r.roomId} size="xs" data-testid={`bulk-result-${r.roomId}`} data-status={r.status} title={r.error?.message} c={r.status === "failed" ? "red" : r.status === "sent" ? undefined : "orange"}>
-              {r.roomId}: {STATUS_LABEL[r.status]}
+            <Text key={r.roomId} size="xs" data-testid={`bulk-result-${r.roomId}`} data-status={r.status} title={r.error?.message} c={r.status === "sent" ? undefined : "orange"}>
+              {titles.get(r.roomId) ?? r.roomId}: {STATUS_LABEL[r.status]}
             </Text>
           ))}
         </Stack>

@@ -1,6 +1,8 @@
 // "Apply now" results: counted, the failed ones picked out for "Retry failed", a retry's
 // answers folded over the first run's (one line per room, in the first run's order).
-import type { BulkRoomResult, BulkStatus, ListQuery } from "../../bindings";
+import type { QueryClient } from "@tanstack/react-query";
+import type { BulkRoomResult, BulkStatus, ListQuery, RoomPage, RoomView } from "../../bindings";
+import { queryKeys } from "../../api/queryKeys";
 import { listRooms } from "../../api/commands";
 
 export type BulkCounts = Record<BulkStatus, number>;
@@ -55,4 +57,16 @@ export async function matchingIds(search: string): Promise<string[]> {
     ids.push(...answer.rooms.map((v) => v.room.id));
     if (answer.rooms.length < 100 || (answer.total !== null && ids.length >= answer.total)) return ids;
   }
+}
+
+/** Room titles this window already holds (the list pages and rooms it has read), so a
+ * result line can name the room; a room not among them is shown by its id. */
+export function knownTitles(client: QueryClient): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const [, data] of client.getQueriesData<RoomPage | RoomView>({ queryKey: queryKeys.rooms })) {
+    if (!data) continue;
+    const views = "rooms" in data ? data.rooms : [data];
+    for (const v of views) titles.set(v.room.id, v.room.title);
+  }
+  return titles;
 }
