@@ -3,9 +3,9 @@
 // the route (ListParams), so Back returns to it.
 import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { listOutbox } from "../../api/commands";
-import { BulkRebrand, type BulkTarget } from "../bulk/BulkRebrand";
+import type { BulkTarget } from "../bulk/BulkRebrand";
 import { queryKeys } from "../../api/queryKeys";
 import { BackIcon, NextIcon } from "../../app/icons";
 import { PAGE_SIZES, type ListParams } from "../../app/routes";
@@ -19,6 +19,10 @@ import { RoomTable } from "./RoomTable";
 import { clickRow, EMPTY_SELECTION, toggleAll, type Selection } from "./selection";
 import { nextSortValue, sortFromValue } from "./sorting";
 import { useListKeys } from "./useListKeys";
+
+// The re-brand dialog (and the designer preview and color library it brings) loads on
+// first use, not with the list the app opens on.
+const BulkRebrand = lazy(() => import("../bulk/BulkRebrand").then((m) => ({ default: m.BulkRebrand })));
 
 interface Props {
   params: ListParams;
@@ -150,7 +154,11 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
           </Button>
         </Group>
       )}
-      {bulk && <BulkRebrand target={bulk} onClose={() => { setBulk(null); }} />}
+      {bulk && (
+        <Suspense fallback={null}>
+          <BulkRebrand target={bulk} onClose={() => { setBulk(null); }} />
+        </Suspense>
+      )}
 
       {/* overflow: clip (not hidden) keeps the rounded corners without making the card a
           scroll box, so the sticky column headers follow the window. */}
