@@ -170,6 +170,18 @@ async function oneRun(base, driverPid, app) {
       await sleep(10);
     }
     const seconds = (performance.now() - started) / 1000;
+    if (process.env.BENCH_TIMELINE) {
+      // Where the start went, in the page's own clock (ms since its navigation began).
+      const script = `const n = performance.getEntriesByType('navigation')[0] || {};
+        return [Math.round(n.responseEnd || 0), Math.round(n.domContentLoadedEventEnd || 0), Math.round(performance.now())];`;
+      const t = await wd(base, 'POST', `/session/${id}/execute/sync`, { script, args: [] });
+      console.log(`  ${app.name}: session ${Math.round(seconds * 1000)} ms; page: html loaded ${t.value?.[0]}, DOMContentLoaded ${t.value?.[1]}, now ${t.value?.[2]} ms`);
+      const r = await wd(base, 'POST', `/session/${id}/execute/sync`, {
+        script: `return performance.getEntriesByType('mark').map((e) => e.name + ' ' + Math.round(e.startTime));`,
+        args: [],
+      });
+      console.log(`    marks: ${(r.value ?? []).join(', ')}`);
+    }
     await sleep(SETTLE_MS);
     const processes = appProcesses(driverPid, app.binary);
     if (processes.length === 0) throw new Error(`${app.name}: found no process running ${app.binary}`);

@@ -35,6 +35,7 @@ export function roomListQuery({
     queryKey: queryKeys.roomList(source, query, words),
     queryFn: async () => {
       const answer = await listRooms(source, query, words);
+      performance.mark(`roomdesk:list-${source}`);
       if (source === "remote") recordRefresh(Date.now());
       return answer;
     },
