@@ -1,7 +1,7 @@
 // The frame every screen lives in: header (product, connection, sync), navbar, and the
 // current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
 import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, Suspense, useLayoutEffect, useState, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
@@ -26,7 +26,11 @@ const NAV: { section: ReturnType<typeof navSection>; label: string; icon: ReactN
   { section: "settings", label: "Settings", icon: <SettingsIcon />, to: { name: "settings" } },
 ];
 
-export function AppFrame() {
+export function AppFrame({ onFirstCommit }: { onFirstCommit?: () => void } = {}) {
+  // Runs once, after React's first commit and before the browser lays out and paints.
+  useLayoutEffect(() => {
+    onFirstCommit?.();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const [route, navigate] = useRoute();
   const active = navSection(route);
   useSecondLaunchNotice();
