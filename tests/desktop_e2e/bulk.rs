@@ -4,6 +4,7 @@
 //! shows those 20 rooms changed in the palette's fields only and every other room as it
 //! was. Screenshots: bulk-preview, bulk-offline-results, bulk-synced (tests/artifacts/).
 
+use super::designer::wait_for_background;
 use super::workday::{row_ids, sync_now};
 use super::{ensure, in_session, keep_screenshot};
 use fantoccini::Client;
@@ -20,32 +21,6 @@ const PALETTE: &str = "Forest";
 const THEME: &str = "#1E5631";
 const NAV: &str = "#0F2E1A";
 const ROOMS: usize = 20;
-
-async fn computed_background(c: &Client, id: &str) -> E2eResult<Option<String>> {
-    let value = c
-        .execute(
-            "const el = document.querySelector(arguments[0]);\
-             return el ? getComputedStyle(el).backgroundColor : null;",
-            vec![Value::String(testid(id))],
-        )
-        .await?;
-    Ok(value.as_str().map(str::to_string))
-}
-
-async fn wait_for_background(c: &Client, id: &str, wanted: &str) -> E2eResult<()> {
-    let deadline = Instant::now() + UI_TIMEOUT;
-    loop {
-        let now = computed_background(c, id).await?;
-        if now.as_deref() == Some(wanted) {
-            return Ok(());
-        }
-        ensure(
-            Instant::now() < deadline,
-            &format!("{id} has background {now:?}, expected {wanted}"),
-        )?;
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// The `data-status` of every room's result line.
 async fn statuses(c: &Client, ids: &[String]) -> E2eResult<Vec<String>> {

@@ -23,7 +23,7 @@ async fn background(c: &Client, id: &str) -> E2eResult<Option<String>> {
 }
 
 /// Waits until the element's computed background is `wanted` (`rgb(r, g, b)`).
-async fn wait_for_background(c: &Client, id: &str, wanted: &str) -> E2eResult<()> {
+pub(super) async fn wait_for_background(c: &Client, id: &str, wanted: &str) -> E2eResult<()> {
     let deadline = Instant::now() + UI_TIMEOUT;
     loop {
         let now = background(c, id).await?;
