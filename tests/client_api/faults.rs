@@ -247,6 +247,10 @@ async fn offline_is_a_retryable_network_error() {
     assert!(matches!(err, ClientError::Network(_)), "{err:?}");
     assert!(err.retryable());
     assert_eq!(err.code(), "network");
+    // Plain words: where, and what broke; not the HTTP stack's layers.
+    let text = err.to_string();
+    assert!(text.contains("the connection to 127.0.0.1:"), "{text}");
+    assert!(!text.contains("error sending request"), "{text}");
     // A create sent to a server that drops it unanswered: uncertain, and nothing made.
     let body = titled_body("Sent into the void");
     let err = c.create_room(&body).await.unwrap_err();
@@ -279,6 +283,12 @@ async fn a_closed_port_is_a_network_error_even_for_a_create() {
     let err = c.create_room(&titled_body("Nowhere")).await.unwrap_err();
     assert!(matches!(err, ClientError::Network(_)), "{err:?}");
     assert!(err.retryable());
+    let text = err.to_string();
+    assert!(
+        text.contains(&format!("no connection to 127.0.0.1:{port} (")),
+        "{text}"
+    );
+    assert!(!text.contains("error sending request"), "{text}");
 }
 
 #[tokio::test]

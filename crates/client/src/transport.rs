@@ -220,7 +220,11 @@ fn finish(outcome: Outcome, body: Vec<u8>, sent_at_millis: i64) -> Result<Reply>
 /// nothing; anything else may have reached the server.
 fn failure(e: &reqwest::Error) -> Outcome {
     if e.is_connect() {
-        Outcome::ConnectFailed(describe(e))
+        Outcome::ConnectFailed(format!(
+            "no connection to {} ({})",
+            server_of(e),
+            root_cause(e)
+        ))
     } else if e.is_timeout() {
         Outcome::TimedOut
     } else {
@@ -228,19 +232,38 @@ fn failure(e: &reqwest::Error) -> Outcome {
     }
 }
 
-/// The error and its causes in one line (URLs carry no secret; the key is a header).
+/// A failure after the request went out, in plain words: where, and what the system said.
 fn describe(e: &reqwest::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        let s_text = s.to_string();
-        if !text.contains(&s_text) {
-            text.push_str(": ");
-            text.push_str(&s_text);
-        }
-        source = s.source();
+    format!(
+        "the connection to {} broke before its answer ({})",
+        server_of(e),
+        root_cause(e)
+    )
+}
+
+/// The server's host and port, from the failed request's URL (URLs carry no secret; the
+/// key is a header).
+fn server_of(e: &reqwest::Error) -> String {
+    e.url()
+        .and_then(|u| {
+            u.host_str().map(|h| {
+                format!(
+                    "{h}{}",
+                    u.port().map(|p| format!(":{p}")).unwrap_or_default()
+                )
+            })
+        })
+        .unwrap_or_else(|| "the server".to_string())
+}
+
+/// The innermost cause (e.g. "Connection refused (os error 111)"), without the wrapper
+/// layers' own words ("error sending request for url …", "client error (Connect)").
+fn root_cause(e: &reqwest::Error) -> String {
+    let mut last: &dyn std::error::Error = e;
+    while let Some(next) = last.source() {
+        last = next;
     }
-    text
+    last.to_string()
 }
 
 pub(crate) fn now_millis() -> i64 {
