@@ -214,9 +214,11 @@ function RoomRow({ view, now, names, uncertainIds, selected, onSelect, onOpen }:
         <span data-testid={`room-engagements-${room.id}`} data-value={room.totalEngagements ?? ""}>
           {formatCount(room.totalEngagements)}
         </span>
-        <div className={`${classes.narrowBlock} ${classes.dimmed}`} title="Total views / unique views">
-          {views} views
-        </div>
+        {room.totalViews !== null && (
+          <div className={`${classes.narrowBlock} ${classes.dimmed}`} title="Total views / unique views">
+            {views} views
+          </div>
+        )}
       </td>
       <td className={`${classes.cell} ${classes.number} ${classes.dimmed} ${classes.wide}`} data-testid={`room-views-${room.id}`}>
         {views}
