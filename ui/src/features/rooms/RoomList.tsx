@@ -127,8 +127,8 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
                 ? `Offline, showing cached rooms from ${formatExact(new Date(list.offlineSince).toISOString())} (${formatRelative(new Date(list.offlineSince).toISOString(), now)}).`
                 : "Offline, showing cached rooms (never refreshed from the connection on this computer)."}
             </Text>
-            <Button size="compact-xs" variant="subtle" color="yellow" loading={list.isFetching} onClick={list.refetch} data-testid="offline-retry">
-              Try again
+            <Button size="compact-xs" variant="subtle" color="yellow" style={{ flex: "none" }} disabled={list.isFetching} onClick={list.refetch} data-testid="offline-retry">
+              {list.isFetching ? "Checking…" : "Try again"}
             </Button>
           </Group>
         </Alert>

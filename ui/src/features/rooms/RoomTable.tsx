@@ -48,19 +48,19 @@ export function RoomTable({ rooms, loading, dimmed, sort, onSort, selection, onS
             />
           </th>
           <th className={classes.head}>Title</th>
-          <th className={`${classes.head} ${classes.wide}`} style={{ width: 104 }}>
+          <th className={`${classes.head} ${classes.wide}`} style={{ width: 96 }}>
             Status
           </th>
-          <th className={`${classes.head} ${classes.wide}`} style={{ width: "12%" }}>
+          <th className={`${classes.head} ${classes.wide}`} style={{ width: "10%" }}>
             Owner
           </th>
-          <th className={`${classes.head} ${classes.wide}`} style={{ width: "12%" }}>
+          <th className={`${classes.head} ${classes.wide}`} style={{ width: "10%" }}>
             Company
           </th>
           {SORT_FIELDS.map(({ field, label }) => (
             <SortHeader key={field} field={field} label={label} sort={sort} onSort={onSort} />
           ))}
-          <th className={`${classes.head} ${classes.number} ${classes.wide}`} style={{ width: 92 }} title="Total views / unique views">
+          <th className={`${classes.head} ${classes.number} ${classes.widest}`} style={{ width: 92 }} title="Total views / unique views">
             Views
           </th>
         </tr>
@@ -102,7 +102,7 @@ function SortHeader({ field, label, sort, onSort }: { field: SortField; label: s
   return (
     <th
       className={`${classes.head} ${numeric ? classes.number : ""}`}
-      style={{ width: field === "updatedAt" || field === "createdAt" ? 104 : 120 }}
+      style={{ width: field === "updatedAt" || field === "createdAt" ? 100 : field === "totalEngagements" ? 128 : 116 }}
       aria-sort={direction === "ASC" ? "ascending" : direction === "DESC" ? "descending" : "none"}
     >
       <button
@@ -215,12 +215,12 @@ function RoomRow({ view, now, names, uncertainIds, selected, onSelect, onOpen }:
           {formatCount(room.totalEngagements)}
         </span>
         {room.totalViews !== null && (
-          <div className={`${classes.narrowBlock} ${classes.dimmed}`} title="Total views / unique views">
+          <div className={`${classes.viewsUnder} ${classes.dimmed}`} title="Total views / unique views">
             {views} views
           </div>
         )}
       </td>
-      <td className={`${classes.cell} ${classes.number} ${classes.dimmed} ${classes.wide}`} data-testid={`room-views-${room.id}`}>
+      <td className={`${classes.cell} ${classes.number} ${classes.dimmed} ${classes.widest}`} data-testid={`room-views-${room.id}`}>
         {views}
       </td>
     </tr>
