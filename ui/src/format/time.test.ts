@@ -36,6 +36,14 @@ describe("formatExact", () => {
     expect(formatExact("2026-03-04T14:05:09Z", "en-US", "UTC")).toBe("Mar 4, 2026, 14:05:09");
   });
 
+  it("keeps one formatter per locale and zone, never reusing another zone's", () => {
+    const iso = "2026-03-04T14:05:09Z";
+    expect(formatExact(iso, "en-US", "UTC")).toBe("Mar 4, 2026, 14:05:09");
+    expect(formatExact(iso, "en-US", "Asia/Tokyo")).toBe("Mar 4, 2026, 23:05:09");
+    expect(formatExact(iso, "de-DE", "UTC")).toBe("4. März 2026, 14:05:09");
+    expect(formatExact(iso, "en-US", "UTC")).toBe("Mar 4, 2026, 14:05:09");
+  });
+
   it("keeps an unparsable value visible", () => {
     expect(formatExact("yesterday-ish", "en-US", "UTC")).toBe("unknown (yesterday-ish)");
     expect(formatExact(undefined)).toBe("never");
@@ -50,6 +58,8 @@ describe("parseTimestamp and formatCount", () => {
   it("groups thousands and shows a dash for missing counts", () => {
     expect(formatCount(1234567, "en-US")).toBe("1,234,567");
     expect(formatCount(0, "en-US")).toBe("0");
+    expect(formatCount(1234567, "de-DE")).toBe("1.234.567");
+    expect(formatCount(1234567, "en-US")).toBe("1,234,567");
     expect(formatCount(null)).toBe("–");
   });
 });
