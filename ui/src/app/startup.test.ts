@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setInvoker } from "../api/commands";
 import { PAGE_SIZE } from "../features/rooms/paging";
-import { roomListQuery } from "../features/rooms/roomQueries";
+import { queryKeys } from "../api/queryKeys";
+import { outboxQuery, roomListQuery } from "../features/rooms/roomQueries";
 import { createQueryClient } from "./queryClient";
 import { prefetchFirstScreen, waitAtMost } from "./startup";
 
@@ -23,7 +24,7 @@ describe("startup prefetch", () => {
     });
     const client = createQueryClient();
     await prefetchFirstScreen(client, "#/rooms?page=3&sort=createdAt:ASC");
-    expect(calls).toEqual([
+    expect(calls.filter((c) => c.command === "list_rooms")).toEqual([
       {
         command: "list_rooms",
         args: {
@@ -47,10 +48,39 @@ describe("startup prefetch", () => {
     expect(client.getQueryData(local.queryKey)).toEqual(PAGE);
   });
 
+  it("asks for the rows' names and the outbox with the first page, under the keys the list reads", async () => {
+    const calls: string[] = [];
+    const answers: Record<string, unknown> = {
+      list_rooms: PAGE,
+      lookup: [{ id: "usr_1", name: "Ada" }],
+      statuses: [{ id: "st_1", title: "Open" }],
+      outbox: [],
+    };
+    restore = setInvoker((command, args) => {
+      calls.push(command === "lookup" ? `lookup:${String(args.kind)}` : command);
+      return Promise.resolve(answers[command]);
+    });
+    const client = createQueryClient();
+    await prefetchFirstScreen(client, "");
+    expect([...calls].sort()).toEqual(["list_rooms", "list_rooms", "lookup:companies", "lookup:users", "outbox", "statuses"]);
+    for (const key of [queryKeys.lookup("users"), queryKeys.lookup("companies"), queryKeys.statuses, outboxQuery().queryKey]) {
+      expect(client.getQueryState(key)?.status).toBe("success");
+    }
+  });
+
+  it("waits for the names, but a failing lookup neither rejects nor holds the list", async () => {
+    restore = setInvoker((command) => (command === "list_rooms" ? Promise.resolve(PAGE) : Promise.reject(new Error("no lookups here"))));
+    const client = createQueryClient();
+    await expect(prefetchFirstScreen(client, "")).resolves.toBeUndefined();
+    const { queryKey } = roomListQuery({ page: 1, sortBy: "updatedAt", sortDirection: "DESC" });
+    expect(client.getQueryData(queryKey)).toEqual(PAGE);
+    expect(client.getQueryState(outboxQuery().queryKey)?.status).toBe("error");
+  });
+
   it("a search reads only the cache; the live source only the connection", async () => {
     const calls: Record<string, unknown>[] = [];
-    restore = setInvoker((_command, args) => {
-      calls.push(args);
+    restore = setInvoker((command, args) => {
+      if (command === "list_rooms") calls.push(args);
       return Promise.resolve(PAGE);
     });
     await prefetchFirstScreen(createQueryClient(), "#/rooms?q=acme");

@@ -2,9 +2,13 @@
 // so its first page is asked for before React renders anything: the answer usually
 // arrives within a few milliseconds, and waiting that long lets the first render show
 // the rooms instead of a skeleton followed by a second full render and layout (measured
-// with `make bench-desktop`). The wait is capped: a slow shell never holds the window.
+// with `make bench-desktop`). The names the rows show (owners, companies, statuses) and
+// the outbox (Uncertain badges) are asked for at the same time: each answer arriving
+// after the first render re-rendered the whole table. The wait is capped: a slow shell
+// or connection never holds the window.
 import type { QueryClient } from "@tanstack/react-query";
-import { roomListQuery } from "../features/rooms/roomQueries";
+import { prefetchNames } from "../features/rooms/lookupNames";
+import { outboxQuery, roomListQuery } from "../features/rooms/roomQueries";
 import { sortFromValue } from "../features/rooms/sorting";
 import { parseRoute } from "./routes";
 
@@ -27,11 +31,11 @@ export function prefetchFirstScreen(client: QueryClient, hash: string): Promise<
   const asks = sources.map((source) =>
     client.query(roomListQuery({ ...options, source, search: source === "local" ? route.q : null })),
   );
-  // Ready as soon as one source has answered: the cache usually does within milliseconds.
-  return Promise.any(asks).then(
-    () => undefined,
-    () => undefined,
-  );
+  // The list is ready as soon as one source has answered: the cache usually does within
+  // milliseconds. The names and the outbox are waited for too, failed or not (a failure
+  // stays in the cache for the screen to show).
+  const firstPage = Promise.any(asks);
+  return Promise.allSettled([firstPage, ...prefetchNames(client), client.query(outboxQuery())]).then(() => undefined);
 }
 
 /** Resolves when `ready` does or after `ms`, whichever comes first; never rejects. */

@@ -51,7 +51,7 @@ function renderList(answers: Answers, over: Partial<ListParams> = {}) {
       <RoomList params={params} onOpen={onOpen} onChange={onChange} onNew={onNew} />
     </AppProviders>,
   );
-  return { calls, onOpen, onChange, onNew, params };
+  return { calls, onOpen, onChange, onNew, params, client };
 }
 
 describe("RoomList, offline-first", () => {
@@ -73,6 +73,36 @@ describe("RoomList, offline-first", () => {
     expect(screen.queryByTestId("offline-banner")).toBeNull();
     expect(calls).toContainEqual({ source: "remote", query: { page: 1, limit: 25, sortBy: "updatedAt", sortDirection: "DESC" }, search: null });
     expect(calls).toContainEqual({ source: "local", query: { page: 1, limit: 25, sortBy: "updatedAt", sortDirection: "DESC" }, search: null });
+  });
+
+  it("a live answer only marks the cached page stale; the cache is read again when the connection drops", async () => {
+    const unreachable = { code: "network", message: "connection refused", field: null, retryable: false };
+    let localCalls = 0;
+    let reachable = true;
+    const { client } = renderList({
+      local: () => {
+        localCalls += 1;
+        return Promise.resolve(page([roomView("r_1", localCalls === 1 ? "Acme (cached)" : "Acme (cached, refreshed)")], 1));
+      },
+      remote: () => (reachable ? Promise.resolve(page([roomView("r_1", "Acme")], 1)) : Promise.reject(unreachable)),
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    // The live rows are on screen: reading the cache again now would only re-render the table.
+    expect(localCalls).toBe(1);
+    reachable = false;
+    await act(async () => {
+      await client.refetchQueries({ queryKey: ["rooms", "list", "remote"] });
+    });
+    await screen.findByTestId("offline-banner");
+    await waitFor(() => {
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme (cached, refreshed)");
+    });
+    expect(localCalls).toBe(2);
   });
 
   it("keeps the cached rooms with the offline banner and their time when the connection is unreachable", async () => {

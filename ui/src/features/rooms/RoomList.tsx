@@ -4,9 +4,7 @@
 import { Alert, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
-import { listOutbox } from "../../api/commands";
 import type { BulkTarget } from "../bulk/BulkRebrand";
-import { queryKeys } from "../../api/queryKeys";
 import { BackIcon, NextIcon } from "../../app/icons";
 import { PAGE_SIZES, type ListParams } from "../../app/routes";
 import { useNow } from "../../app/useNow";
@@ -14,7 +12,7 @@ import { formatExact, formatRelative } from "../../format/time";
 import { ListSourceSwitch } from "./ListSourceSwitch";
 import { useNames } from "./lookupNames";
 import { describePage, pageInfo } from "./paging";
-import { useRoomListing } from "./roomQueries";
+import { outboxQuery, useRoomListing } from "./roomQueries";
 import { RoomTable } from "./RoomTable";
 import { clickRow, EMPTY_SELECTION, toggleAll, type Selection } from "./selection";
 import { nextSortValue, sortFromValue } from "./sorting";
@@ -41,7 +39,7 @@ export function RoomList({ params, onChange, onOpen, onNew }: Props) {
   const sort = sortFromValue(params.sort);
   const list = useRoomListing({ page, limit: size, sortBy: sort.sortBy, sortDirection: sort.sortDirection, search: q }, source);
   const names = useNames();
-  const outbox = useQuery({ queryKey: queryKeys.outbox, queryFn: listOutbox, retry: false });
+  const outbox = useQuery(outboxQuery());
   const uncertainIds = useMemo(
     () => new Set((outbox.data ?? []).filter((e) => e.state === "uncertain").map((e) => e.roomId)),
     [outbox.data],

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ListQuery, RoomPage, RoomView, SortDirection, SortField, Source } from "../../bindings";
-import { getRoom, listRooms } from "../../api/commands";
+import { getRoom, listOutbox, listRooms } from "../../api/commands";
 import { hasCode, type CommandError } from "../../api/errors";
 import { queryKeys } from "../../api/queryKeys";
 import { DEFAULT_PAGE_SIZE, type ListSource } from "../../app/routes";
@@ -40,6 +40,11 @@ export function roomListQuery({
       return answer;
     },
   };
+}
+
+/** The outbox as the list reads it (for the Uncertain badges): shared with the start-up prefetch. */
+export function outboxQuery() {
+  return { queryKey: queryKeys.outbox, queryFn: listOutbox, retry: false } as const;
 }
 
 /** While the connection is unreachable, the list asks it again this often, so the app
@@ -89,13 +94,23 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
     refetchInterval: (query) => (query.state.status === "error" && isUnreachable(query.state.error) ? OFFLINE_RECHECK_MS : false),
   });
 
-  // A live answer was written through to the cache: the cached listing is stale now.
+  // A live answer was written through to the cache: the cached listing is stale now. It is
+  // only marked so (its rows are not on screen while the live ones are): reading it again
+  // at once cost a second listing and two re-renders of the table at every start. It is
+  // read again when it is shown: the source switch, another page, or the connection
+  // failing (below).
   const remoteUpdatedAt = remote.dataUpdatedAt;
   useEffect(() => {
     if (remoteUpdatedAt > 0 && source === "auto") {
-      void queryClient.invalidateQueries({ queryKey: ["rooms", "list", "local"] });
+      void queryClient.invalidateQueries({ queryKey: ["rooms", "list", "local"], refetchType: "none" });
     }
   }, [remoteUpdatedAt, source, queryClient]);
+  const remoteFailedAt = remote.isError ? remote.errorUpdatedAt : 0;
+  const localStale = local.isStale;
+  const refetchLocal = local.refetch;
+  useEffect(() => {
+    if (remoteFailedAt > 0 && wantsLocal && localStale) void refetchLocal();
+  }, [remoteFailedAt, wantsLocal, localStale, refetchLocal]);
 
   const refetch = () => {
     if (wantsLocal) void local.refetch();
