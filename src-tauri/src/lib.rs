@@ -25,6 +25,7 @@ mod tests;
 pub use error::{Result, ShellError};
 pub use state::{AppState, StateOptions};
 
+use sandbox::SandboxRooms;
 use tauri::{Manager, Runtime, Wry};
 
 /// Registers every command on `builder` and builds the app; the caller then manages the
@@ -49,12 +50,23 @@ pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     // The instance name comes from the resolved directory, so it must exist first.
     std::fs::create_dir_all(&data_dir)
         .map_err(|e| format!("cannot create the data dir {}: {e}", data_dir.display()))?;
+    // The Sandbox's rooms are parsed on another thread while GTK, WebKit and the window's
+    // machinery start (~50 ms for 10,000 rooms, off the way to the first screen). Reading
+    // has no side effect: a second launch, which ends inside `build`, only wasted it.
+    let reader = {
+        let data_dir = data_dir.clone();
+        std::thread::spawn(move || SandboxRooms::read(&data_dir))
+    };
     let builder = tauri::Builder::default().plugin(single_instance::plugin(&data_dir));
     let app = build_app(builder, context).map_err(|e| e.to_string())?;
+    let sandbox_rooms = reader
+        .join()
+        .map_err(|_| "reading the Sandbox's rooms failed unexpectedly".to_string())?;
     let options = StateOptions {
         data_dir,
         secrets: secrets::store_for(switches.memory_secrets),
         sandbox_port: switches.sandbox_port,
+        sandbox_rooms: Some(sandbox_rooms),
     };
     let state =
         tauri::async_runtime::block_on(AppState::open(options)).map_err(|e| e.to_string())?;

@@ -3,7 +3,7 @@
 //! kept in `<data dir>/sandbox.json` so sandbox edits survive a restart.
 
 use crate::error::{Result, ShellError};
-use roomdesk_emulator::{EmulatorConfig, EmulatorError, EmulatorHandle};
+use roomdesk_emulator::{EmulatorConfig, EmulatorError, EmulatorHandle, LoadedState};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 
@@ -19,28 +19,59 @@ pub struct Sandbox {
     handle: EmulatorHandle,
 }
 
-impl Sandbox {
-    /// Starts the Sandbox on `127.0.0.1:port`; when that port is taken (or `port` is 0),
-    /// on a free one. An unreadable state file is set aside (renamed, not deleted) and
-    /// the Sandbox starts afresh: it only holds sample data.
-    pub async fn start(data_dir: &Path, port: u16) -> Result<Sandbox> {
+/// The Sandbox's rooms as read from `<data dir>/sandbox.json`, before the Sandbox starts.
+/// Parsing thousands of rooms is the slow part of starting it and has no side effect, so
+/// the app reads them on another thread while the window's machinery starts.
+pub struct SandboxRooms {
+    state_file: PathBuf,
+    read: std::result::Result<LoadedState, EmulatorError>,
+}
+
+impl SandboxRooms {
+    /// Reads the data dir's Sandbox rooms (a missing file is no error: a new Sandbox is
+    /// seeded when it starts).
+    pub fn read(data_dir: &Path) -> SandboxRooms {
         let state_file = data_dir.join(SANDBOX_STATE_FILE);
-        match spawn_with_port_fallback(&state_file, port).await {
+        let read = roomdesk_emulator::read_state(&state_file);
+        SandboxRooms { state_file, read }
+    }
+}
+
+impl Sandbox {
+    /// Starts the Sandbox of `data_dir`; see [`Sandbox::start_with`].
+    pub async fn start(data_dir: &Path, port: u16) -> Result<Sandbox> {
+        Sandbox::start_with(SandboxRooms::read(data_dir), port).await
+    }
+
+    /// Starts the Sandbox on `127.0.0.1:port` with `rooms`; when that port is taken (or
+    /// `port` is 0), on a free one. An unreadable state file is set aside (renamed, not
+    /// deleted) and the Sandbox starts afresh: it only holds sample data.
+    pub async fn start_with(rooms: SandboxRooms, port: u16) -> Result<Sandbox> {
+        let SandboxRooms { state_file, read } = rooms;
+        let state = match read {
+            Ok(state) => state,
             Err(EmulatorError::StateLoad { reason, .. }) => {
                 let aside = set_aside(&state_file)?;
                 tracing::warn!(
                     "the Sandbox state could not be read ({reason}); kept it as {} and started a fresh Sandbox",
                     aside.display()
                 );
-                spawn_with_port_fallback(&state_file, port).await
+                LoadedState::default()
             }
-            other => other,
-        }
-        .map(|handle| {
-            tracing::info!(url = %handle.base_url(), "Sandbox started");
-            Sandbox { handle }
-        })
-        .map_err(|e| ShellError::Sandbox(e.to_string()))
+            Err(other) => return Err(ShellError::Sandbox(other.to_string())),
+        };
+        let config = EmulatorConfig {
+            api_key: roomdesk_model::SANDBOX_API_KEY.to_string(),
+            seed_rooms: SANDBOX_SEED_ROOMS,
+            state_file: Some(state_file),
+            ..EmulatorConfig::default()
+        };
+        let handle = bind_with_port_fallback(port)
+            .await
+            .and_then(|listener| roomdesk_emulator::spawn_on(listener, config, state))
+            .map_err(|e| ShellError::Sandbox(e.to_string()))?;
+        tracing::info!(url = %handle.base_url(), "Sandbox started");
+        Ok(Sandbox { handle })
     }
 
     /// `http://127.0.0.1:PORT`
@@ -53,21 +84,14 @@ impl Sandbox {
     }
 }
 
-async fn spawn_with_port_fallback(
-    state_file: &Path,
+async fn bind_with_port_fallback(
     port: u16,
-) -> std::result::Result<EmulatorHandle, EmulatorError> {
-    let config = || EmulatorConfig {
-        api_key: roomdesk_model::SANDBOX_API_KEY.to_string(),
-        seed_rooms: SANDBOX_SEED_ROOMS,
-        state_file: Some(state_file.to_path_buf()),
-        ..EmulatorConfig::default()
-    };
+) -> std::result::Result<std::net::TcpListener, EmulatorError> {
     let addr = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    match roomdesk_emulator::spawn(addr(port), config()).await {
+    match roomdesk_emulator::bind(addr(port)).await {
         Err(EmulatorError::Bind { source, .. }) if port != 0 => {
             tracing::info!("Sandbox port {port} is not available ({source}); using a free port");
-            roomdesk_emulator::spawn(addr(0), config()).await
+            roomdesk_emulator::bind(addr(0)).await
         }
         other => other,
     }
@@ -97,6 +121,23 @@ mod tests {
         assert!(sandbox.base_url().starts_with("http://127.0.0.1:"));
         assert_ne!(sandbox.handle().addr().port(), port);
         assert_eq!(sandbox.handle().rooms().len(), SANDBOX_SEED_ROOMS);
+    }
+
+    #[test]
+    fn rooms_read_ahead_start_the_sandbox_with_them_and_a_missing_file_seeds_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let ahead = SandboxRooms::read(dir.path());
+        assert!(ahead.read.as_ref().is_ok_and(|s| !s.is_loaded()), "no file yet");
+        let first = tauri::async_runtime::block_on(Sandbox::start_with(ahead, 0)).unwrap();
+        let seeded: Vec<String> = first.handle().rooms().into_iter().map(|r| r.id).collect();
+        assert_eq!(seeded.len(), SANDBOX_SEED_ROOMS);
+        assert!(dir.path().join(SANDBOX_STATE_FILE).exists(), "the seed is written");
+        // Read ahead again (as the app does at its next start): the same rooms.
+        let again = SandboxRooms::read(dir.path());
+        assert!(again.read.as_ref().is_ok_and(LoadedState::is_loaded));
+        let second = tauri::async_runtime::block_on(Sandbox::start_with(again, 0)).unwrap();
+        let loaded: Vec<String> = second.handle().rooms().into_iter().map(|r| r.id).collect();
+        assert_eq!(loaded, seeded);
     }
 
     #[test]

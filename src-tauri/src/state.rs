@@ -6,7 +6,7 @@ use crate::connection::{
     ConnectionTest,
 };
 use crate::error::{Result, ShellError};
-use crate::sandbox::Sandbox;
+use crate::sandbox::{Sandbox, SandboxRooms};
 use crate::secrets::{key_hint, SecretStore};
 use roomdesk_client::{ClientConfig, FlowlaClient};
 use roomdesk_core::{Connection, CoreError, DataDir, RoomsService};
@@ -43,6 +43,9 @@ pub struct StateOptions {
     pub secrets: Arc<dyn SecretStore>,
     /// Port the Sandbox tries first (0: any free port).
     pub sandbox_port: u16,
+    /// The Sandbox's rooms when already read (the app reads them while its window's
+    /// machinery starts); `None` reads them in [`AppState::open`].
+    pub sandbox_rooms: Option<SandboxRooms>,
 }
 
 pub struct AppState {
@@ -75,7 +78,11 @@ impl AppState {
     pub async fn open(options: StateOptions) -> Result<AppState> {
         let data_dir = options.data_dir;
         std::fs::create_dir_all(&data_dir).map_err(|e| ShellError::io("create", &data_dir, e))?;
-        let sandbox = Sandbox::start(&data_dir, options.sandbox_port).await?;
+        let rooms = match options.sandbox_rooms {
+            Some(rooms) => rooms,
+            None => SandboxRooms::read(&data_dir),
+        };
+        let sandbox = Sandbox::start_with(rooms, options.sandbox_port).await?;
         let settings = ConnectionSettings::load(&data_dir).unwrap_or_else(|e| {
             tracing::warn!("{e}; starting on the Sandbox");
             ConnectionSettings::default()

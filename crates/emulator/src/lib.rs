@@ -67,27 +67,74 @@ struct Inner {
 /// Starts an emulator on `addr` (use port 0 for a free port). With a `state_file` that
 /// exists, its rooms are loaded instead of seeding `seed_rooms` generated ones.
 pub async fn spawn(addr: SocketAddr, config: EmulatorConfig) -> Result<EmulatorHandle> {
+    let state = match &config.state_file {
+        Some(path) => read_state(path)?,
+        None => LoadedState::default(),
+    };
+    spawn_on(bind(addr).await?, config, state)
+}
+
+/// Binds `addr` the way the emulator serves (tokio's listener: `SO_REUSEADDR`, so a port
+/// just freed by a previous run is taken again), for [`spawn_on`].
+pub async fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
+    let bind_error = |source| EmulatorError::Bind { addr, source };
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .and_then(|l| l.into_std())
+        .map_err(bind_error)
+}
+
+/// The rooms of a state file, read ahead of [`spawn_on`]: parsing thousands of rooms is
+/// the slow part of a start, and reading has no side effect, so it can run while the
+/// rest of a program starts up.
+#[derive(Debug, Default)]
+pub struct LoadedState(Option<Db>);
+
+impl LoadedState {
+    /// Whether the file existed (its rooms are used instead of generated ones).
+    pub fn is_loaded(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+/// Reads `path`'s rooms. A missing file is no error (the emulator then seeds and writes
+/// it); an unreadable one is [`EmulatorError::StateLoad`].
+pub fn read_state(path: &std::path::Path) -> Result<LoadedState> {
+    persist::load(path).map(LoadedState)
+}
+
+/// Starts an emulator on a bound `listener`, with the rooms of `state` when it holds
+/// some, else with `seed_rooms` generated ones (written to the config's `state_file`).
+/// Needs a tokio runtime.
+pub fn spawn_on(
+    listener: std::net::TcpListener,
+    config: EmulatorConfig,
+    state: LoadedState,
+) -> Result<EmulatorHandle> {
     config
         .faults
         .validate()
         .map_err(EmulatorError::InvalidFaults)?;
-    let loaded = match &config.state_file {
-        Some(path) => persist::load(path)?,
-        None => None,
+    let local = listener
+        .local_addr()
+        .map_err(|source| EmulatorError::Bind {
+            addr: SocketAddr::from((Ipv4Addr::UNSPECIFIED, 0)),
+            source,
+        })?;
+    let bind_error = |source| EmulatorError::Bind {
+        addr: local,
+        source,
     };
-    let fresh = loaded.is_none();
-    let db = loaded
+    listener.set_nonblocking(true).map_err(bind_error)?;
+    let listener = tokio::net::TcpListener::from_std(listener).map_err(bind_error)?;
+    let fresh = state.0.is_none();
+    let db = state
+        .0
         .unwrap_or_else(|| Db::from_rooms(generate_rooms(config.seed_rooms, config.rng_seed)));
     let app = Arc::new(App::new(&config, db));
     if fresh {
         app.persist_initial()?;
     }
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .map_err(|source| EmulatorError::Bind { addr, source })?;
-    let local = listener
-        .local_addr()
-        .map_err(|source| EmulatorError::Bind { addr, source })?;
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(server::accept_loop(listener, Arc::clone(&app), stopped));
     Ok(EmulatorHandle {

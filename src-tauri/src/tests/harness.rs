@@ -32,6 +32,7 @@ impl Harness {
             data_dir: dir.path().to_path_buf(),
             secrets,
             sandbox_port: 0,
+            sandbox_rooms: None,
         }))
         .unwrap();
         // The real context: the app's config and its ACL (build.rs manifest + capabilities).
