@@ -127,11 +127,17 @@ mod tests {
     fn rooms_read_ahead_start_the_sandbox_with_them_and_a_missing_file_seeds_one() {
         let dir = tempfile::tempdir().unwrap();
         let ahead = SandboxRooms::read(dir.path());
-        assert!(ahead.read.as_ref().is_ok_and(|s| !s.is_loaded()), "no file yet");
+        assert!(
+            ahead.read.as_ref().is_ok_and(|s| !s.is_loaded()),
+            "no file yet"
+        );
         let first = tauri::async_runtime::block_on(Sandbox::start_with(ahead, 0)).unwrap();
         let seeded: Vec<String> = first.handle().rooms().into_iter().map(|r| r.id).collect();
         assert_eq!(seeded.len(), SANDBOX_SEED_ROOMS);
-        assert!(dir.path().join(SANDBOX_STATE_FILE).exists(), "the seed is written");
+        assert!(
+            dir.path().join(SANDBOX_STATE_FILE).exists(),
+            "the seed is written"
+        );
         // Read ahead again (as the app does at its next start): the same rooms.
         let again = SandboxRooms::read(dir.path());
         assert!(again.read.as_ref().is_ok_and(LoadedState::is_loaded));
