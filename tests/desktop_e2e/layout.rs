@@ -5,7 +5,10 @@
 
 use super::{ensure, first_room, in_session, keep_screenshot, row_cell};
 use fantoccini::Client;
-use roomdesk_tests::desktop::{app_binary, click, testid, wait_for, E2eResult, FreshApp};
+use roomdesk_tests::desktop::{
+    app_binary, click, testid, wait_for, E2eResult, FreshApp, UI_TIMEOUT,
+};
+use std::time::{Duration, Instant};
 
 /// The window's minimum width (tauri.conf.json `minWidth`) and a common laptop height.
 const WIDTH: u32 = 960;
@@ -52,6 +55,24 @@ async fn check_screen(c: &Client, name: &str) -> E2eResult<()> {
     )
 }
 
+/// Waits until the page sees the smaller window: X applies a resize asynchronously, and
+/// under load the page can still report the old width right after the WebDriver call.
+async fn shrunk(c: &Client) -> E2eResult<()> {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        let inner = c.execute("return window.innerWidth", vec![]).await?;
+        if inner.as_u64().is_some_and(|w| w <= u64::from(WIDTH)) {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(
+                format!("the window did not shrink to {WIDTH} px: innerWidth {inner}").into(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs Xvfb + tauri-driver; run by make test-e2e"]
 async fn every_screen_fits_the_smallest_window_without_sideways_scrolling() -> E2eResult<()> {
@@ -59,11 +80,7 @@ async fn every_screen_fits_the_smallest_window_without_sideways_scrolling() -> E
     let fresh = FreshApp::start("layout")?;
     in_session(&fresh.driver, &app, "layout", |c| async move {
         c.set_window_size(WIDTH, HEIGHT).await?;
-        let inner = c.execute("return window.innerWidth", vec![]).await?;
-        ensure(
-            inner.as_u64().is_some_and(|w| w <= u64::from(WIDTH)),
-            &format!("the window did not shrink to {WIDTH} px: innerWidth {inner}"),
-        )?;
+        shrunk(&c).await?;
 
         let (room_id, _) = first_room(&c).await?;
         check_screen(&c, "room-list").await?;
