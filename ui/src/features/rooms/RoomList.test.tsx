@@ -46,12 +46,17 @@ function renderList(answers: Answers, over: Partial<ListParams> = {}) {
   const onNew = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const params = { ...DEFAULT_LIST, ...over };
-  render(
+  const tree = (shown: ListParams) => (
     <AppProviders client={client}>
-      <RoomList params={params} onOpen={onOpen} onChange={onChange} onNew={onNew} />
-    </AppProviders>,
+      <RoomList params={shown} onOpen={onOpen} onChange={onChange} onNew={onNew} />
+    </AppProviders>
   );
-  return { calls, onOpen, onChange, onNew, params, client };
+  const view = render(tree(params));
+  /** The same list, moved to other params (as a route change does). */
+  const moveTo = (next: Partial<ListParams>) => {
+    view.rerender(tree({ ...params, ...next }));
+  };
+  return { calls, onOpen, onChange, onNew, params, client, moveTo };
 }
 
 describe("RoomList, offline-first", () => {
@@ -99,6 +104,26 @@ describe("RoomList, offline-first", () => {
       await client.refetchQueries({ queryKey: ["rooms", "list", "remote"] });
     });
     await screen.findByTestId("offline-banner");
+    await waitFor(() => {
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme (cached, refreshed)");
+    });
+    expect(localCalls).toBe(2);
+  });
+
+  it("switching to the local workspace after a live answer reads the cache again", async () => {
+    let localCalls = 0;
+    const { moveTo } = renderList({
+      local: () => {
+        localCalls += 1;
+        return Promise.resolve(page([roomView("r_1", localCalls === 1 ? "Acme (cached)" : "Acme (cached, refreshed)")], 1));
+      },
+      remote: () => Promise.resolve(page([roomView("r_1", "Acme")], 1)),
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme");
+    });
+    expect(localCalls).toBe(1);
+    moveTo({ source: "local" });
     await waitFor(() => {
       expect(screen.getByTestId("room-title-r_1").textContent).toBe("Acme (cached, refreshed)");
     });

@@ -82,8 +82,10 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
   const wantsRemote = !searching && source !== "local";
   const queryClient = useQueryClient();
 
+  const localQuery = roomListQuery({ ...options, source: "local" });
+  const localKey = localQuery.queryKey;
   const local = useQuery({
-    ...roomListQuery({ ...options, source: "local" }),
+    ...localQuery,
     placeholderData: keepPreviousData,
     enabled: wantsLocal,
   });
@@ -97,27 +99,27 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
   // A live answer was written through to the cache: the cached listing is stale now. It is
   // only marked so (its rows are not on screen while the live ones are): reading it again
   // at once cost a second listing and two re-renders of the table at every start. It is
-  // read again when it is shown: the source switch, another page, or the connection
-  // failing (below).
+  // read again as soon as it is shown (the connection fails, or the source switches to
+  // the local workspace); another page has its own query.
   const remoteUpdatedAt = remote.dataUpdatedAt;
   useEffect(() => {
     if (remoteUpdatedAt > 0 && source === "auto") {
       void queryClient.invalidateQueries({ queryKey: ["rooms", "list", "local"], refetchType: "none" });
     }
   }, [remoteUpdatedAt, source, queryClient]);
-  const remoteFailedAt = remote.isError ? remote.errorUpdatedAt : 0;
-  const localStale = local.isStale;
+  const localShown = !wantsRemote || (source === "auto" && !remote.isSuccess);
+  const localInvalidated = local.isStale && queryClient.getQueryState(localKey)?.isInvalidated === true;
   const refetchLocal = local.refetch;
   useEffect(() => {
-    if (remoteFailedAt > 0 && wantsLocal && localStale) void refetchLocal();
-  }, [remoteFailedAt, wantsLocal, localStale, refetchLocal]);
+    if (wantsLocal && localShown && localInvalidated) void refetchLocal();
+  }, [wantsLocal, localShown, localInvalidated, refetchLocal]);
 
   const refetch = () => {
     if (wantsLocal) void local.refetch();
     if (wantsRemote) void remote.refetch();
   };
 
-  if (!wantsRemote || (source === "auto" && !remote.isSuccess)) {
+  if (localShown) {
     const unreachable = wantsRemote && remote.isError && isUnreachable(remote.error);
     // A remote error other than "unreachable" (a refused key, a server fault) is shown, unless
     // the cache has something to show meanwhile.
