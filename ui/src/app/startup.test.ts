@@ -4,7 +4,7 @@ import { PAGE_SIZE } from "../features/rooms/paging";
 import { queryKeys } from "../api/queryKeys";
 import { outboxQuery, roomListQuery } from "../features/rooms/roomQueries";
 import { createQueryClient } from "./queryClient";
-import { prefetchFirstScreen, waitAtMost } from "./startup";
+import { EXTRAS_GRACE_MS, prefetchFirstScreen, waitAtMost } from "./startup";
 
 let restore: (() => void) | null = null;
 afterEach(() => {
@@ -75,6 +75,20 @@ describe("startup prefetch", () => {
     const { queryKey } = roomListQuery({ page: 1, sortBy: "updatedAt", sortDirection: "DESC" });
     expect(client.getQueryData(queryKey)).toEqual(PAGE);
     expect(client.getQueryState(outboxQuery().queryKey)?.status).toBe("error");
+  });
+
+  it("does not hold the first page longer than EXTRAS_GRACE_MS for slow names", async () => {
+    vi.useFakeTimers();
+    restore = setInvoker((command) => (command === "list_rooms" ? Promise.resolve(PAGE) : new Promise(() => undefined)));
+    let ready = false;
+    const waiting = prefetchFirstScreen(createQueryClient(), "").then(() => {
+      ready = true;
+    });
+    await vi.advanceTimersByTimeAsync(EXTRAS_GRACE_MS - 1);
+    expect(ready).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(ready).toBe(true);
+    await waiting;
   });
 
   it("a search reads only the cache; the live source only the connection", async () => {
