@@ -244,16 +244,11 @@ fn describe(e: &reqwest::Error) -> String {
 /// The server's host and port, from the failed request's URL (URLs carry no secret; the
 /// key is a header).
 fn server_of(e: &reqwest::Error) -> String {
-    e.url()
-        .and_then(|u| {
-            u.host_str().map(|h| {
-                format!(
-                    "{h}{}",
-                    u.port().map(|p| format!(":{p}")).unwrap_or_default()
-                )
-            })
-        })
-        .unwrap_or_else(|| "the server".to_string())
+    match e.url().and_then(|u| Some((u.host_str()?, u.port()))) {
+        Some((host, Some(port))) => format!("{host}:{port}"),
+        Some((host, None)) => host.to_string(),
+        None => "the server".to_string(),
+    }
 }
 
 /// The innermost cause (e.g. "Connection refused (os error 111)"), without the wrapper

@@ -108,7 +108,8 @@ export function useRoomListing(options: Omit<ListOptions, "source">, source: Lis
     }
   }, [remoteUpdatedAt, source, queryClient]);
   const localShown = !wantsRemote || (source === "auto" && !remote.isSuccess);
-  const localInvalidated = local.isStale && queryClient.getQueryState(localKey)?.isInvalidated === true;
+  // Invalidation re-renders through the query's observer, so reading its state here is current.
+  const localInvalidated = queryClient.getQueryState(localKey)?.isInvalidated === true;
   const refetchLocal = local.refetch;
   useEffect(() => {
     if (wantsLocal && localShown && localInvalidated) void refetchLocal();
