@@ -60,7 +60,7 @@ mkdir -p "$data"
 port=18787
 base="http://127.0.0.1:$port"
 "$BIN_DIR/roomdesk" emulator --addr "127.0.0.1:$port" --seed "$ROOMS" \
-    --state-file "$data/sandbox.json" >"$scratch/emulator.log" 2>&1 &
+    --state-file "$data/sandbox.db" >"$scratch/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 1 100); do
     curl -fsS -o /dev/null -H "x-flowla-api-key: $SANDBOX_KEY" "$base/api/v2/statuses" 2>/dev/null && break
@@ -68,13 +68,13 @@ for _ in $(seq 1 100); do
 done
 # --sandbox: the CLI fills the Sandbox's workspace, the one the app opens.
 cli=("$BIN_DIR/roomdesk" --sandbox="$base" --data-dir "$data")
-# One write makes the emulator save its rooms to sandbox.json, which the app's Sandbox
-# then loads, so the app's remote and local views both hold the same $ROOMS+1 rooms.
+# The emulator keeps its rooms in sandbox.db, the app's Sandbox state file, so the app's
+# remote and local views both hold the same $ROOMS+1 rooms.
 FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" rooms create --title "Benchmark marker" >/dev/null
 FLOWLA_API_KEY=$SANDBOX_KEY "${cli[@]}" sync 2>&1 | tail -n 1
 kill "$emulator_pid" && wait "$emulator_pid" 2>/dev/null || true
 emulator_pid=""
-[ -f "$data/sandbox.json" ] || die "the emulator saved no sandbox.json"
+[ -f "$data/sandbox.db" ] || die "the emulator saved no sandbox.db"
 note "data dir: $(du -sh "$data" | cut -f1) in $data"
 step_done
 

@@ -95,7 +95,7 @@ pub struct EmulatorArgs {
     /// Fraction of creates whose connection is dropped before the room is stored (0..1)
     #[arg(long, default_value_t = 0.0)]
     pub drop_before_create_rate: f64,
-    /// Load rooms from this file if it exists, and save every change to it
+    /// Keep the rooms in this SQLite file (created with the seeded rooms if missing)
     #[arg(long)]
     pub state_file: Option<PathBuf>,
 }

@@ -6,7 +6,7 @@
 //!   workspaces/sandbox/roomdesk.db      the app's built-in Sandbox
 //!   workspaces/<server>/roomdesk.db     a server, named after its normalised base URL
 //!                                       (https_api.flowla.com-1a2b3c4d)
-//!   connection.json, sandbox.json       the app's connection choice and Sandbox rooms
+//!   connection.json, sandbox.db         the app's connection choice and Sandbox rooms
 //! ```
 //!
 //! The data dir is `$ROOMDESK_DATA_DIR` when set, else `com.roomdesk.app` in the platform's

@@ -20,16 +20,37 @@ async fn main() {
         );
     }
 
-    let emu = spawn(
-        "127.0.0.1:0".parse().unwrap(),
-        EmulatorConfig {
-            api_key: KEY.into(),
-            seed_rooms: 10_000,
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let state_file = dir.path().join("sandbox.db");
+    for (label, state_file) in [("in memory", None), ("state file", Some(state_file))] {
+        let t = Instant::now();
+        let emu = spawn(
+            "127.0.0.1:0".parse().unwrap(),
+            EmulatorConfig {
+                api_key: KEY.into(),
+                seed_rooms: 10_000,
+                state_file: state_file.clone(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        println!("[{label}] start with 10,000 new rooms: {:?}", t.elapsed());
+        walk_and_write(label, &emu).await;
+        emu.shutdown().await;
+        if let Some(path) = state_file {
+            let t = Instant::now();
+            let state = roomdesk_emulator::read_state(&path).unwrap();
+            println!(
+                "[{label}] open the 10,000-room state file again: {:?}",
+                t.elapsed()
+            );
+            assert!(state.is_loaded());
+        }
+    }
+}
+
+async fn walk_and_write(label: &str, emu: &roomdesk_emulator::EmulatorHandle) {
     let http = reqwest::Client::new();
     let base = emu.base_url();
     let walk = |sort: &'static str, dir: &'static str| {
@@ -65,27 +86,36 @@ async fn main() {
             let (first, n) = walk(sort, dir).await;
             let (again, _) = walk(sort, dir).await;
             println!(
-                "list 10,000 rooms by {sort} {dir}, 100 pages of 100: first walk {first:?}, cached {again:?} ({n} rooms)"
+                "[{label}] list 10,000 rooms by {sort} {dir}, 100 pages of 100: first walk {first:?}, again {again:?} ({n} rooms)"
             );
         }
     }
-    // One write invalidates the cached orders: the next page pays for one sort.
-    let id = emu.rooms()[0].id.clone();
-    http.patch(format!("{base}/api/v2/rooms/{id}"))
-        .header("x-flowla-api-key", KEY)
-        .json(&serde_json::json!({"title": "bench"}))
-        .send()
-        .await
-        .unwrap();
+    // Writes: 50 title edits, each answered after the room is stored.
+    let ids: Vec<String> = emu.rooms().into_iter().take(50).map(|r| r.id).collect();
+    let mut times = Vec::new();
+    for id in &ids {
+        let t = Instant::now();
+        let status = http
+            .patch(format!("{base}/api/v2/rooms/{id}"))
+            .header("x-flowla-api-key", KEY)
+            .json(&serde_json::json!({"title": "bench"}))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        times.push(t.elapsed());
+        assert!(status.is_success());
+    }
+    times.sort();
+    println!(
+        "[{label}] edit a room (PATCH), median of 50: {:?}",
+        times[times.len() / 2]
+    );
     let t = Instant::now();
     http.get(format!("{base}/api/v2/rooms?page=50&limit=100"))
         .header("x-flowla-api-key", KEY)
         .send()
         .await
         .unwrap();
-    println!(
-        "first page after a write (re-sort of 10,000): {:?}",
-        t.elapsed()
-    );
-    emu.shutdown().await;
+    println!("[{label}] page 50 after a write: {:?}", t.elapsed());
 }

@@ -2,13 +2,12 @@
 
 use crate::config::{EmulatorConfig, Faults};
 use crate::faults::TokenBucket;
-use crate::persist::Saver;
 use crate::rng::Rng;
-use crate::state::Db;
+use crate::state::{Db, DbResult};
 use roomdesk_model::{format_timestamp, parse_timestamp_millis, Room, RoomPatch};
 use serde::Serialize;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 
 /// Request counters (`GET /__emulator/stats`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -62,7 +61,6 @@ pub(crate) struct App {
     pub bucket: Mutex<TokenBucket>,
     pub dice: Mutex<Rng>,
     pub counters: Counters,
-    saver: Option<Saver>,
 }
 
 impl App {
@@ -74,7 +72,6 @@ impl App {
             faults: Mutex::new(config.faults.clone()),
             dice: Mutex::new(Rng::new(config.rng_seed ^ 0xFA17)),
             counters: Counters::default(),
-            saver: config.state_file.clone().map(Saver::new),
         }
     }
 
@@ -96,48 +93,14 @@ impl App {
         lock(&self.dice).unit()
     }
 
-    /// Saves the state file after a write (when there is one). A failed save is logged,
-    /// not fatal: the write already happened in memory.
-    pub fn persist(&self) {
-        let Some(saver) = &self.saver else { return };
-        let (version, rooms) = {
-            let db = lock(&self.db);
-            (db.version(), db.all())
-        };
-        if let Err(e) = saver.save(version, &rooms) {
-            tracing::warn!("emulator: {e}");
-        }
-    }
-
-    /// Saves the initial state (the seeded rooms) so a restart finds them.
-    pub fn persist_initial(&self) -> crate::error::Result<()> {
-        let Some(saver) = &self.saver else {
-            return Ok(());
-        };
-        let rooms = lock(&self.db).all();
-        saver.save(0, &rooms)
-    }
-
-    /// [`App::persist`] off the async worker threads (the write includes an fsync).
-    pub async fn persist_async(self: &Arc<Self>) {
-        if self.saver.is_none() {
-            return;
-        }
-        let app = Arc::clone(self);
-        if let Err(e) = tokio::task::spawn_blocking(move || app.persist()).await {
-            tracing::warn!("emulator: saving the state file failed: {e}");
-        }
-    }
-
-    /// Deletes a room as Flowla's web app would; `false` when the id is unknown. The
-    /// caller saves the state file.
-    pub fn delete_room(&self, id: &str) -> bool {
+    /// Deletes a room as Flowla's web app would; `false` when the id is unknown.
+    pub fn delete_room(&self, id: &str) -> DbResult<bool> {
         lock(&self.db).remove(id)
     }
 
     /// Applies an already validated patch to a stored room and moves `updatedAt` strictly
-    /// forward. `None` when the id is unknown. The caller saves the state file.
-    pub fn apply_patch(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
+    /// forward. `None` when the id is unknown.
+    pub fn apply_patch(&self, id: &str, patch: &RoomPatch) -> DbResult<Option<Room>> {
         let mut db = lock(&self.db);
         db.update(id, |room| {
             let previous = parse_timestamp_millis(&room.updated_at).unwrap_or(i64::MIN);
@@ -176,13 +139,13 @@ mod tests {
             title: Some("A".into()),
             ..Default::default()
         };
-        let a = app.apply_patch(&id, &patch).unwrap();
-        let b = app.apply_patch(&id, &patch).unwrap();
+        let a = app.apply_patch(&id, &patch).unwrap().unwrap();
+        let b = app.apply_patch(&id, &patch).unwrap().unwrap();
         let (ta, tb) = (
             parse_timestamp_millis(&a.updated_at).unwrap(),
             parse_timestamp_millis(&b.updated_at).unwrap(),
         );
         assert!(tb > ta, "{} then {}", a.updated_at, b.updated_at);
-        assert!(app.apply_patch("rm_nope", &patch).is_none());
+        assert!(app.apply_patch("rm_nope", &patch).unwrap().is_none());
     }
 }

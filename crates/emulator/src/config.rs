@@ -14,7 +14,8 @@ pub struct EmulatorConfig {
     pub rng_seed: u64,
     /// Faults in effect from the first request.
     pub faults: Faults,
-    /// Rooms are loaded from this file when it exists and saved to it after every write.
+    /// The rooms live in this SQLite database (created, with `seed_rooms` generated
+    /// rooms, when it does not exist); without it, in memory.
     pub state_file: Option<PathBuf>,
 }
 

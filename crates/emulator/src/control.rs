@@ -48,8 +48,8 @@ async fn stats(State(app): State<Arc<App>>) -> Json<crate::EmulatorStats> {
 }
 
 /// Every room, write-only fields included.
-async fn rooms(State(app): State<Arc<App>>) -> Json<Vec<Room>> {
-    Json(lock(&app.db).all())
+async fn rooms(State(app): State<Arc<App>>) -> Result<Json<Vec<Room>>, ApiError> {
+    Ok(Json(lock(&app.db).all()?))
 }
 
 async fn update_room(
@@ -67,9 +67,8 @@ async fn update_room(
         )
     })?;
     let room = app
-        .apply_patch(&id, &patch)
+        .apply_patch(&id, &patch)?
         .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("Room {id} not found")))?;
-    app.persist_async().await;
     Ok(Json(room))
 }
 
@@ -78,12 +77,11 @@ async fn delete_room(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if !app.delete_room(&id) {
+    if !app.delete_room(&id)? {
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             format!("Room {id} not found"),
         ));
     }
-    app.persist_async().await;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-/// Why an emulator could not start (or save).
+/// Why an emulator could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum EmulatorError {
     #[error("cannot listen on {addr}: {source}")]
@@ -22,6 +22,8 @@ pub enum EmulatorError {
     },
     #[error("invalid faults: {0}")]
     InvalidFaults(String),
+    #[error("the emulator's room store failed: {0}")]
+    Store(String),
 }
 
 pub type Result<T, E = EmulatorError> = std::result::Result<T, E>;
@@ -60,6 +62,16 @@ impl ApiError {
             "message": self.message,
             "error": self.status.canonical_reason().unwrap_or("Error"),
         })
+    }
+}
+
+/// The room store failed (a disk error under the Sandbox's state file): `500`.
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the emulator's room store failed: {e}"),
+        )
     }
 }
 

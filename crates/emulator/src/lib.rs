@@ -39,7 +39,7 @@ pub use app::EmulatorStats;
 pub use catalog::{template, Template};
 pub use config::{EmulatorConfig, Faults};
 pub use error::{EmulatorError, Result};
-pub use persist::write_file_durably;
+pub use persist::{import_json_state, write_file_durably};
 pub use seed::generate_rooms;
 
 use app::{lock, App};
@@ -65,7 +65,7 @@ struct Inner {
 }
 
 /// Starts an emulator on `addr` (use port 0 for a free port). With a `state_file` that
-/// exists, its rooms are loaded instead of seeding `seed_rooms` generated ones.
+/// exists, its rooms are served instead of `seed_rooms` generated ones.
 pub async fn spawn(addr: SocketAddr, config: EmulatorConfig) -> Result<EmulatorHandle> {
     let state = match &config.state_file {
         Some(path) => read_state(path)?,
@@ -84,9 +84,8 @@ pub async fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
         .map_err(bind_error)
 }
 
-/// The rooms of a state file, read ahead of [`spawn_on`]: parsing thousands of rooms is
-/// the slow part of a start, and reading has no side effect, so it can run while the
-/// rest of a program starts up.
+/// A state file opened ahead of [`spawn_on`] (opening has no side effect, so it can run
+/// while the rest of a program starts up).
 #[derive(Debug, Default)]
 pub struct LoadedState(Option<Db>);
 
@@ -97,14 +96,16 @@ impl LoadedState {
     }
 }
 
-/// Reads `path`'s rooms. A missing file is no error (the emulator then seeds and writes
-/// it); an unreadable one is [`EmulatorError::StateLoad`].
+/// Opens the state file `path`. A missing file is no error (the emulator then creates
+/// it with seeded rooms); an unreadable one, or a file that is no state file, is
+/// [`EmulatorError::StateLoad`].
 pub fn read_state(path: &std::path::Path) -> Result<LoadedState> {
     persist::load(path).map(LoadedState)
 }
 
 /// Starts an emulator on a bound `listener`, with the rooms of `state` when it holds
-/// some, else with `seed_rooms` generated ones (written to the config's `state_file`).
+/// some, else with `seed_rooms` generated ones (in a new `state_file` when the config
+/// names one, else in memory).
 /// Needs a tokio runtime.
 pub fn spawn_on(
     listener: std::net::TcpListener,
@@ -127,14 +128,19 @@ pub fn spawn_on(
     };
     listener.set_nonblocking(true).map_err(bind_error)?;
     let listener = tokio::net::TcpListener::from_std(listener).map_err(bind_error)?;
-    let fresh = state.0.is_none();
-    let db = state
-        .0
-        .unwrap_or_else(|| Db::from_rooms(generate_rooms(config.seed_rooms, config.rng_seed)));
+    let db = match state.0 {
+        Some(db) => db,
+        None => {
+            let rooms = generate_rooms(config.seed_rooms, config.rng_seed);
+            match &config.state_file {
+                Some(path) => persist::create(path, rooms)?,
+                None => Db::in_memory()
+                    .and_then(|mut db| db.insert_all(rooms).map(|()| db))
+                    .map_err(|e| EmulatorError::Store(e.to_string()))?,
+            }
+        }
+    };
     let app = Arc::new(App::new(&config, db));
-    if fresh {
-        app.persist_initial()?;
-    }
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(server::accept_loop(listener, Arc::clone(&app), stopped));
     Ok(EmulatorHandle {
@@ -183,28 +189,33 @@ impl EmulatorHandle {
         self.inner.app.set_faults(faults);
     }
 
-    /// Every room the server holds, write-only fields included, in insertion order.
+    /// Every room the server holds, write-only fields included, in insertion order
+    /// (none, logged, if the store fails).
     pub fn rooms(&self) -> Vec<Room> {
-        lock(&self.inner.app.db).all()
+        lock(&self.inner.app.db).all().unwrap_or_else(|e| {
+            tracing::warn!("emulator: reading the rooms failed: {e}");
+            Vec::new()
+        })
     }
 
     /// An edit by "another user": validates and applies the patch, bumps `updatedAt`.
-    /// `None` when the id is unknown or the patch is invalid (or empty).
+    /// `None` when the id is unknown, the patch is invalid (or empty), or the store
+    /// fails (logged).
     pub fn server_update(&self, id: &str, patch: &RoomPatch) -> Option<Room> {
         let patch = patch.validate().ok()?;
-        let room = self.inner.app.apply_patch(id, &patch)?;
-        self.inner.app.persist();
-        Some(room)
+        self.inner.app.apply_patch(id, &patch).unwrap_or_else(|e| {
+            tracing::warn!("emulator: updating {id} failed: {e}");
+            None
+        })
     }
 
     /// A deletion by "another user" (in Flowla's web app; the API has no delete).
-    /// `false` when the id is unknown.
+    /// `false` when the id is unknown or the store fails (logged).
     pub fn server_delete(&self, id: &str) -> bool {
-        let deleted = self.inner.app.delete_room(id);
-        if deleted {
-            self.inner.app.persist();
-        }
-        deleted
+        self.inner.app.delete_room(id).unwrap_or_else(|e| {
+            tracing::warn!("emulator: deleting {id} failed: {e}");
+            false
+        })
     }
 
     pub fn stats(&self) -> EmulatorStats {

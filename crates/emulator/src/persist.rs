@@ -1,116 +1,97 @@
-//! The optional state file: rooms survive an emulator restart (the desktop Sandbox).
-//! Written atomically (temp file in the same folder, then rename).
+//! The optional state file (the desktop Sandbox's): an SQLite database the rooms live in
+//! (`state.rs`), so they survive an emulator restart. Also reads the JSON state files
+//! earlier versions wrote, to carry their rooms over.
 
 use crate::error::{EmulatorError, Result};
-use crate::state::Db;
+use crate::state::{Db, OpenError};
 use roomdesk_model::Room;
-use serde::de::{Error as _, SeqAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-/// The state file as read: rooms go into the store one by one as they are parsed, so a
-/// Sandbox of thousands of rooms never holds them twice (a `Vec<Room>` and the store),
-/// nor leaves the allocator keeping the difference.
-#[derive(Deserialize)]
-struct LoadedStateFile {
-    #[allow(dead_code)] // checked for presence by serde; one format so far
-    version: u32,
-    rooms: LoadedRooms,
-}
-
-struct LoadedRooms(Db);
-
-impl<'de> Deserialize<'de> for LoadedRooms {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        struct Rooms;
-        impl<'de> Visitor<'de> for Rooms {
-            type Value = Db;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an array of rooms")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Db, A::Error> {
-                let mut db = Db::default();
-                // Each room is checked by parsing it, then kept as the text it came as
-                // (no second serialisation at start-up).
-                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                    let room: Room = serde_json::from_str(raw.get()).map_err(A::Error::custom)?;
-                    db.upsert_with_json(&room, raw.get());
-                }
-                db.mark_initial();
-                Ok(db)
-            }
-        }
-        deserializer.deserialize_seq(Rooms).map(LoadedRooms)
-    }
-}
-
-/// The rooms of the file, or `None` when it does not exist.
+/// The rooms of the state file at `path`, or `None` when it does not exist.
 pub(crate) fn load(path: &Path) -> Result<Option<Db>> {
-    let text = match std::fs::read(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(EmulatorError::StateLoad {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })
-        }
+    if !path.exists() {
+        return Ok(None);
+    }
+    let reason = |e: OpenError| match e {
+        OpenError::Foreign(why) => format!("not an emulator state file: {why}"),
+        OpenError::Sqlite(e) => e.to_string(),
     };
-    let file: LoadedStateFile =
-        serde_json::from_slice(&text).map_err(|e| EmulatorError::StateLoad {
+    Db::open(path)
+        .map(Some)
+        .map_err(|e| EmulatorError::StateLoad {
             path: path.to_path_buf(),
-            reason: format!("not an emulator state file: {e}"),
-        })?;
-    Ok(Some(file.rooms.0))
+            reason: reason(e),
+        })
 }
 
-/// Saves snapshots in order: a snapshot older than the last one written is skipped.
-#[derive(Debug)]
-pub(crate) struct Saver {
-    path: PathBuf,
-    last_version: Mutex<Option<u64>>,
-}
-
-impl Saver {
-    pub fn new(path: PathBuf) -> Self {
-        Saver {
-            path,
-            last_version: Mutex::new(None),
-        }
-    }
-
-    pub fn save(&self, version: u64, rooms: &[Room]) -> Result<()> {
-        let mut last = self
-            .last_version
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner());
-        if last.is_some_and(|v| v >= version) {
-            return Ok(());
-        }
-        write_atomically(&self.path, rooms).map_err(|source| EmulatorError::StateSave {
-            path: self.path.clone(),
-            source,
-        })?;
-        *last = Some(version);
-        Ok(())
-    }
-}
-
-fn write_atomically(path: &Path, rooms: &[Room]) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Out<'a> {
-        version: u32,
-        rooms: &'a [Room],
-    }
-    let body = serde_json::to_vec(&Out { version: 1, rooms }).map_err(std::io::Error::other)?;
+/// Creates the state file at `path` (and its folder) holding `rooms`.
+pub(crate) fn create(path: &Path, rooms: Vec<Room>) -> Result<Db> {
+    let failed = |e: &dyn std::fmt::Display| EmulatorError::StateSave {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(|e| failed(&e))?;
     }
-    write_file_durably(path, &body)
+    let mut db = Db::create(path).map_err(|e| failed(&e))?;
+    db.insert_all(rooms).map_err(|e| failed(&e))?;
+    Ok(db)
+}
+
+/// A JSON state file of earlier versions: `{"version": 1, "rooms": [...]}`.
+#[derive(Deserialize)]
+struct JsonStateFile<'a> {
+    #[allow(dead_code)] // checked for presence by serde; there was one format
+    version: u32,
+    #[serde(borrow)]
+    rooms: Vec<&'a RawValue>,
+}
+
+/// Creates the state file `db_path` from the rooms of the JSON state file `json_path`
+/// (later copies of an id replace earlier ones); the number of rooms read. `db_path` is
+/// written whole or not at all (built aside, then renamed into place); `json_path` is
+/// left as it is.
+pub fn import_json_state(json_path: &Path, db_path: &Path) -> Result<usize> {
+    let unreadable = |reason: String| EmulatorError::StateLoad {
+        path: json_path.to_path_buf(),
+        reason,
+    };
+    let text = std::fs::read(json_path).map_err(|e| unreadable(e.to_string()))?;
+    let file: JsonStateFile = serde_json::from_slice(&text)
+        .map_err(|e| unreadable(format!("not an emulator state file: {e}")))?;
+    let rooms = file
+        .rooms
+        .iter()
+        .map(|raw| {
+            serde_json::from_str::<Room>(raw.get())
+                .map(|room| (room, raw.get()))
+                .map_err(|e| unreadable(format!("not an emulator state file: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let failed = |e: &dyn std::fmt::Display| EmulatorError::StateSave {
+        path: db_path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mut aside = db_path.as_os_str().to_owned();
+    aside.push(format!(".import-{}", std::process::id()));
+    let aside = PathBuf::from(aside);
+    let _ = std::fs::remove_file(&aside);
+    let built = (|| {
+        let mut db = Db::create(&aside).map_err(|e| failed(&e))?;
+        let n = db.insert_all_with_json(rooms).map_err(|e| failed(&e))?;
+        // Back to a single file before the rename (no write-ahead log beside it).
+        db.close().map_err(|e| failed(&e))?;
+        std::fs::rename(&aside, db_path).map_err(|e| failed(&e))?;
+        sync_parent_dir(db_path).map_err(|e| failed(&e))?;
+        Ok(n)
+    })();
+    if built.is_err() {
+        let _ = std::fs::remove_file(&aside);
+    }
+    built
 }
 
 /// Replaces the file at `path` with `bytes` so that a crash or a power loss leaves either
@@ -153,48 +134,65 @@ pub(crate) fn sync_parent_dir(path: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::seed::generate_rooms;
+    use serde_json::json;
 
     #[test]
-    fn a_loaded_file_keeps_the_last_copy_of_a_repeated_id_and_starts_at_version_0() {
+    fn a_json_state_file_is_imported_whole_keeping_the_last_copy_of_a_repeated_id() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sandbox.json");
+        let json_path = dir.path().join("sandbox.json");
+        let db_path = dir.path().join("sandbox.db");
         let mut rooms = generate_rooms(3, 7);
         let mut again = rooms[0].clone();
         again.title = "Second copy".into();
         rooms.push(again);
-        write_atomically(&path, &rooms).unwrap();
-        let db = load(&path).unwrap().unwrap();
-        assert_eq!(db.version(), 0);
-        let all = db.all();
+        std::fs::write(
+            &json_path,
+            json!({"version": 1, "rooms": rooms}).to_string(),
+        )
+        .unwrap();
+        assert_eq!(import_json_state(&json_path, &db_path).unwrap(), 4);
+        let all = load(&db_path).unwrap().unwrap().all().unwrap();
         assert_eq!(all.len(), 3);
         assert_eq!(all[0].title, "Second copy");
         assert_eq!(all[1..], rooms[1..3]);
-        let first = db.get(&rooms[0].id).unwrap();
-        assert_eq!(first.title, "Second copy");
+        assert!(json_path.exists(), "the JSON file is left as it was");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "nothing else left behind: {names:?}");
     }
 
     #[test]
-    fn round_trip_and_stale_snapshots_are_skipped() {
+    fn a_broken_json_file_imports_nothing_and_says_which_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("nested").join("sandbox.json");
-        assert!(load(&path).unwrap().is_none());
-        let saver = Saver::new(path.clone());
-        let rooms = generate_rooms(5, 1);
-        saver.save(2, &rooms).unwrap();
-        saver.save(1, &rooms[..1]).unwrap();
-        assert_eq!(load(&path).unwrap().unwrap().all(), rooms);
-        let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temp file left behind");
-    }
-
-    #[test]
-    fn a_broken_file_is_a_clear_error() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.json");
-        std::fs::write(&path, "nope").unwrap();
-        let err = load(&path).unwrap_err().to_string();
+        let json_path = dir.path().join("s.json");
+        let db_path = dir.path().join("s.db");
+        std::fs::write(&json_path, "nope").unwrap();
+        let err = import_json_state(&json_path, &db_path)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("s.json") && err.contains("not an emulator state file"),
+            "{err}"
+        );
+        assert!(!db_path.exists());
+    }
+
+    #[test]
+    fn a_missing_file_is_none_and_a_foreign_one_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join("sandbox.db");
+        assert!(load(&path).unwrap().is_none());
+        let rooms = generate_rooms(5, 1);
+        create(&path, rooms.clone()).unwrap();
+        assert_eq!(load(&path).unwrap().unwrap().all().unwrap(), rooms);
+
+        let foreign = dir.path().join("s.db");
+        std::fs::write(&foreign, "nope").unwrap();
+        let err = load(&foreign).unwrap_err().to_string();
+        assert!(
+            err.contains("s.db") && err.contains("not an emulator state file"),
             "{err}"
         );
     }

@@ -178,7 +178,7 @@ async fn control_api_refuses_non_loopback_peers() {
 #[tokio::test]
 async fn state_file_round_trip_across_restarts() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sandbox.json");
+    let path = dir.path().join("sandbox.db");
     let config = EmulatorConfig {
         api_key: KEY.into(),
         seed_rooms: 5,
@@ -225,7 +225,7 @@ async fn state_file_round_trip_across_restarts() {
 #[tokio::test]
 async fn a_corrupt_state_file_is_a_clear_start_error() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sandbox.json");
+    let path = dir.path().join("sandbox.db");
     std::fs::write(&path, "{oops").unwrap();
     let err = roomdesk_emulator::spawn(
         "127.0.0.1:0".parse().unwrap(),
@@ -236,7 +236,11 @@ async fn a_corrupt_state_file_is_a_clear_start_error() {
     )
     .await
     .unwrap_err();
-    assert!(err.to_string().contains("sandbox.json"), "{err}");
+    assert!(
+        err.to_string().contains("sandbox.db")
+            && err.to_string().contains("not an emulator state file"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "{oops",

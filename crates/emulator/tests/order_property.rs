@@ -131,9 +131,11 @@ proptest! {
             1..5),
     ) {
         let dir = tempfile::tempdir().unwrap();
-        let state = dir.path().join("state.json");
+        let json_state = dir.path().join("state.json");
+        let state = dir.path().join("state.db");
         let stored: Vec<Room> = rooms.iter().map(|(id, k)| to_room(id, k)).collect();
-        std::fs::write(&state, json!({"version": 1, "rooms": stored}).to_string()).unwrap();
+        std::fs::write(&json_state, json!({"version": 1, "rooms": stored}).to_string()).unwrap();
+        roomdesk_emulator::import_json_state(&json_state, &state).unwrap();
         let keys: HashMap<&str, &Keys> = rooms.iter().map(|(id, k)| (id.as_str(), k)).collect();
 
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();

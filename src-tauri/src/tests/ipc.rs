@@ -77,7 +77,7 @@ fn edits_a_sandbox_room_and_keeps_it_across_a_restart() {
     let again = Harness::open(dir, Arc::new(MemoryStore::default()));
     let view = again.ok("get_room", json!({"source": "remote", "id": id}));
     assert_eq!(view["room"]["title"], "Renamed in a test");
-    assert!(again.dir.path().join("sandbox.json").exists());
+    assert!(again.dir.path().join("sandbox.db").exists());
 }
 
 #[test]

@@ -38,7 +38,7 @@ pub(crate) async fn list(
     let Query(pairs) = query.map_err(|e| rejected(e.status(), e.body_text()))?;
     let q = parse_list_query(&pairs)?;
     let hidden = app.faults().hidden_from_listings;
-    let (rooms, total) = lock(&app.db).page_hiding(&q, &hidden);
+    let (rooms, total) = lock(&app.db).page_hiding(&q, &hidden)?;
     let results: Vec<Room> = rooms.iter().map(public).collect();
     Ok(Json(json!({
         "results": results,
@@ -53,7 +53,7 @@ pub(crate) async fn get(
     Path(id): Path<String>,
 ) -> Result<Json<Room>, ApiError> {
     lock(&app.db)
-        .get(&id)
+        .get(&id)?
         .map(|r| Json(public(&r)))
         .ok_or_else(|| room_not_found(&id))
 }
@@ -94,14 +94,13 @@ pub(crate) async fn update(
     let Path(id) = id.map_err(|e| rejected(e.status(), e.body_text()))?;
     let fields = parse_write_body(&headers, &body_bytes(body)?, BodyKind::Update)?;
     let patch: RoomPatch = from_fields(fields)?;
-    if !lock(&app.db).contains(&id) {
+    if !lock(&app.db).contains(&id)? {
         return Err(room_not_found(&id));
     }
     check_status(patch.status_id.as_deref())?;
     let room = app
-        .apply_patch(&id, &patch)
+        .apply_patch(&id, &patch)?
         .ok_or_else(|| room_not_found(&id))?;
-    app.persist_async().await;
     Ok(Json(public(&room)))
 }
 
@@ -126,7 +125,7 @@ struct Design {
 fn design_source(app: &App, body: &NewRoom) -> Result<Design, ApiError> {
     if let Some(source_id) = &body.duplicate_from_id {
         let db = lock(&app.db);
-        let r = db.get(source_id).ok_or_else(|| {
+        let r = db.get(source_id)?.ok_or_else(|| {
             ApiError::bad_request(vec![format!("duplicateFromId {source_id} does not exist")])
         })?;
         return Ok(Design {
@@ -202,14 +201,13 @@ pub(crate) async fn create(
         let mut db = lock(&app.db);
         room.id = loop {
             let candidate = format!("rm_{:016x}", lock(&app.dice).next_u64() ^ clock_noise());
-            if !db.contains(&candidate) {
+            if !db.contains(&candidate)? {
                 break candidate;
             }
         };
-        db.upsert(room.clone());
+        db.upsert(&room)?;
     }
     Counters::bump(&app.counters.rooms_created);
-    app.persist_async().await;
     let mut response = (StatusCode::CREATED, Json(public(&room))).into_response();
     // Commit-then-drop: the room is stored (and saved); the server sends nothing back.
     if app.roll(app.faults().drop_after_create_rate) {
