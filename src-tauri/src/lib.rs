@@ -40,25 +40,43 @@ pub fn build_app<R: Runtime>(
 
 /// Starts the real app: logging, data dir, Sandbox, saved connection, window.
 ///
-/// A second launch on the same data dir ends inside `build` (the single-instance plugin
-/// hands over to the running app and exits), so the state (database, Sandbox) is opened
-/// only after it: the window, and with it the first command, comes up in `run`.
+/// A second launch on the same data dir hands over to the running app and ends before
+/// anything else starts (`single_instance`). The state (database, Sandbox) is opened after
+/// `build`: the window, and with it the first command, comes up in `run`.
 pub fn run(context: tauri::Context<Wry>) -> std::result::Result<(), String> {
     logging::init();
     let switches = test_switches::from_env()?;
     let data_dir = state::default_data_dir().map_err(|e| e.to_string())?;
-    // The instance name comes from the resolved directory, so it must exist first.
+    // The instance lock lives in the data dir, so it must exist first.
     std::fs::create_dir_all(&data_dir)
         .map_err(|e| format!("cannot create the data dir {}: {e}", data_dir.display()))?;
-    // The Sandbox's rooms are parsed on another thread while GTK, WebKit and the window's
-    // machinery start (~50 ms for 10,000 rooms, off the way to the first screen). Reading
-    // has no side effect: a second launch, which ends inside `build`, only wasted it.
+    #[cfg(unix)]
+    let instance = match single_instance::claim(&data_dir) {
+        Ok(single_instance::Launch::First(instance)) => Some(instance),
+        Ok(single_instance::Launch::HandedOver) => return Ok(()),
+        Err(e) => {
+            tracing::warn!(
+                "cannot take the instance lock in {} ({e}); starting anyway",
+                data_dir.display()
+            );
+            None
+        }
+    };
+    // The Sandbox's state file is opened on another thread while GTK, WebKit and the
+    // window's machinery start.
     let reader = {
         let data_dir = data_dir.clone();
         std::thread::spawn(move || SandboxRooms::read(&data_dir))
     };
-    let builder = tauri::Builder::default().plugin(single_instance::plugin(&data_dir));
+    let builder = tauri::Builder::default();
+    #[cfg(not(unix))]
+    let builder = builder.plugin(single_instance::plugin());
     let app = build_app(builder, context).map_err(|e| e.to_string())?;
+    #[cfg(unix)]
+    if let Some(instance) = instance {
+        let handle = app.handle().clone();
+        instance.serve(move || single_instance::bring_forward(&handle));
+    }
     let sandbox_rooms = reader
         .join()
         .map_err(|_| "reading the Sandbox's rooms failed unexpectedly".to_string())?;
