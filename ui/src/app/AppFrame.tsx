@@ -1,8 +1,9 @@
 // The frame every screen lives in: header (product, connection, sync), navbar, and the
 // current screen chosen from the route. New screens: a Route case, a nav entry, a line below.
-import { AppShell, Group, Loader, NavLink, Stack, Text, Title } from "@mantine/core";
+import { Loader } from "@mantine/core";
 import { lazy, Suspense, useLayoutEffect, useState, type ReactNode } from "react";
 import { RoomList } from "../features/rooms/RoomList";
+import classes from "./AppFrame.module.css";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { BrandMark, OutboxIcon, RoomsIcon, SettingsIcon } from "./icons";
 import { DEFAULT_ROUTE, formatRoute, navSection, type Route } from "./routes";
@@ -36,51 +37,45 @@ export function AppFrame({ onFirstCommit }: { onFirstCommit?: () => void } = {})
   useSecondLaunchNotice();
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: { base: 180, lg: 220 }, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="lg" data-testid="app-header">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <BrandMark size={30} />
-            <Stack gap={0}>
-              <Title order={4} lh={1.1} data-testid="product-name">
-                Roomdesk
-              </Title>
-              <Text size="xs" c="dimmed" lh={1.1}>
-                Flowla rooms admin
-              </Text>
-            </Stack>
-          </Group>
-          <Group gap="md" wrap="nowrap">
-            <ConnectionBadge />
-            <SyncControl />
-          </Group>
-        </Group>
-      </AppShell.Header>
+    <div className={classes.shell}>
+      <header className={classes.header} data-testid="app-header">
+        <div className={classes.brand}>
+          <BrandMark size={30} />
+          <div>
+            <h1 className={classes.productName} data-testid="product-name">
+              Roomdesk
+            </h1>
+            <p className={classes.tagline}>Flowla rooms admin</p>
+          </div>
+        </div>
+        <div className={classes.actions}>
+          <ConnectionBadge />
+          <SyncControl />
+        </div>
+      </header>
 
-      <AppShell.Navbar p="sm" data-testid="app-nav">
-        <Stack gap={4}>
-          {NAV.map((item) => (
-            <NavLink
-              key={item.section}
-              label={item.label}
-              leftSection={item.icon}
-              active={active === item.section}
-              variant="light"
-              // A real link to the screen's hash: the browser moves, useRoute follows.
-              href={formatRoute(item.to)}
-              data-testid={`nav-${item.section}`}
-              styles={{ root: { borderRadius: "var(--mantine-radius-md)" } }}
-            />
-          ))}
-        </Stack>
-      </AppShell.Navbar>
+      <nav className={classes.nav} data-testid="app-nav" aria-label="Screens">
+        {NAV.map((item) => (
+          // A real link to the screen's hash: the browser moves, useRoute follows.
+          <a
+            key={item.section}
+            className={classes.navLink}
+            href={formatRoute(item.to)}
+            aria-current={active === item.section ? "page" : undefined}
+            data-testid={`nav-${item.section}`}
+          >
+            <span className={classes.navIcon}>{item.icon}</span>
+            {item.label}
+          </a>
+        ))}
+      </nav>
 
-      <AppShell.Main bg="var(--mantine-color-body-muted, light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8)))">
+      <main className={classes.main}>
         <Suspense fallback={<Loader size="sm" m="lg" data-testid="screen-loading" />}>
           <Screen route={route} navigate={navigate} />
         </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
 
