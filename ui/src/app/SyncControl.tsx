@@ -1,12 +1,13 @@
 // The header's sync button, its progress bar (phase and counts from the sync channel),
 // its one-line status and, when a run ends, a summary that links to the outbox.
-import { Button, Group, Popover, Progress, Stack, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { Button, Group, Progress, Stack, Text } from "@mantine/core";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { SyncIcon } from "./icons";
-import { SyncSummaryCard } from "./SyncSummaryCard";
 import { useSync } from "./SyncProvider";
 import { describeSync, progressFraction } from "./syncStatus";
 import { useNow } from "./useNow";
+
+const SyncSummaryPopover = lazy(() => import("./SyncSummaryPopover").then((m) => ({ default: m.SyncSummaryPopover })));
 
 export function SyncControl() {
   const now = useNow();
@@ -32,40 +33,40 @@ export function SyncControl() {
   }, [summaryOpen]);
 
   return (
-    <Popover opened={summaryOpen} onClose={close} position="bottom-end" width={300} shadow="md" withArrow>
-      <Popover.Target>
-        <Group gap="sm" wrap="nowrap">
-          <Stack gap={2} w={220} align="flex-end">
-            {/* Native tooltip: the whole status when it is truncated. */}
-            <Text size="xs" c={tone} truncate="end" maw={220} title={status} data-testid="sync-status">
-              {status}
-            </Text>
-            {state.kind === "running" && (
-              <Progress
-                w="100%"
-                size="sm"
-                value={fraction === null ? 100 : fraction * 100}
-                animated={fraction === null}
-                striped={fraction === null}
-                data-testid="sync-progress"
-                data-phase={state.progress?.phase ?? "starting"}
-              />
-            )}
-          </Stack>
-          <Button
-            variant="light"
-            leftSection={<SyncIcon size={16} />}
-            loading={state.kind === "running"}
-            onClick={start}
-            data-testid="sync-button"
-          >
-            Sync
-          </Button>
-        </Group>
-      </Popover.Target>
-      <Popover.Dropdown p="md">
-        {state.kind === "done" && <SyncSummaryCard report={state.report} onClose={close} />}
-      </Popover.Dropdown>
-    </Popover>
+    <div style={{ position: "relative" }}>
+      <Group gap="sm" wrap="nowrap">
+        <Stack gap={2} w={220} align="flex-end">
+          {/* Native tooltip: the whole status when it is truncated. */}
+          <Text size="xs" c={tone} truncate="end" maw={220} title={status} data-testid="sync-status">
+            {status}
+          </Text>
+          {state.kind === "running" && (
+            <Progress
+              w="100%"
+              size="sm"
+              value={fraction === null ? 100 : fraction * 100}
+              animated={fraction === null}
+              striped={fraction === null}
+              data-testid="sync-progress"
+              data-phase={state.progress?.phase ?? "starting"}
+            />
+          )}
+        </Stack>
+        <Button
+          variant="light"
+          leftSection={<SyncIcon size={16} />}
+          loading={state.kind === "running"}
+          onClick={start}
+          data-testid="sync-button"
+        >
+          Sync
+        </Button>
+      </Group>
+      {summaryOpen && (
+        <Suspense fallback={null}>
+          <SyncSummaryPopover report={state.report} onClose={close} />
+        </Suspense>
+      )}
+    </div>
   );
 }
