@@ -110,8 +110,12 @@ fn carry_over_legacy_rooms(state_file: &Path) -> Result<LoadedState> {
     }
     match roomdesk_emulator::import_json_state(&legacy, state_file) {
         Ok(n) => {
+            // The state file now holds the rooms; a JSON file left in place is ignored
+            // from now on, so failing to rename it is no reason to stop the start.
             let done = legacy.with_file_name(format!("{LEGACY_SANDBOX_STATE_FILE}.imported"));
-            std::fs::rename(&legacy, &done).map_err(|e| ShellError::io("rename", &legacy, e))?;
+            if let Err(e) = std::fs::rename(&legacy, &done) {
+                tracing::warn!("could not rename {} ({e})", legacy.display());
+            }
             tracing::info!(
                 "carried {n} Sandbox rooms over from {} into {}",
                 legacy.display(),

@@ -128,15 +128,15 @@ mod unix {
         /// its own each time a second launch asks for the window.
         pub fn serve<F: Fn() + Send + 'static>(self, on_show: F) {
             let Instance { lock, listener } = self;
+            // Held until the process ends, whatever happens to the listening thread (the
+            // kernel releases it then).
+            std::mem::forget(lock);
             let Some(listener) = listener else {
-                // Held until the process ends (the kernel releases it then).
-                std::mem::forget(lock);
                 return;
             };
             let spawned = std::thread::Builder::new()
                 .name("single-instance".into())
                 .spawn(move || {
-                    let _held = lock;
                     for stream in listener.incoming() {
                         match stream {
                             Ok(mut stream) => {

@@ -97,8 +97,8 @@ pub fn import_json_state(json_path: &Path, db_path: &Path) -> Result<usize> {
 /// Replaces the file at `path` with `bytes` so that a crash or a power loss leaves either
 /// the old file or the new one, never a torn or vanished one: written to a temp file in
 /// the same folder, fsynced, renamed over `path`, then the folder fsynced (the rename
-/// itself reaches the disk). The folder must exist. Used for the Sandbox's state file and
-/// the desktop app's connection file.
+/// itself reaches the disk). The folder must exist. Used for the desktop app's connection
+/// file.
 pub fn write_file_durably(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(format!(".tmp-{}", std::process::id()));
