@@ -67,6 +67,11 @@ struct Inner {
 /// Starts an emulator on `addr` (use port 0 for a free port). With a `state_file` that
 /// exists, its rooms are served instead of `seed_rooms` generated ones.
 pub async fn spawn(addr: SocketAddr, config: EmulatorConfig) -> Result<EmulatorHandle> {
+    // Bad faults are reported before the state file is touched (`spawn_on` checks again).
+    config
+        .faults
+        .validate()
+        .map_err(EmulatorError::InvalidFaults)?;
     let state = match &config.state_file {
         Some(path) => read_state(path)?,
         None => LoadedState::default(),

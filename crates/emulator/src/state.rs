@@ -149,7 +149,7 @@ impl Db {
             .prepare_cached("SELECT json FROM rooms WHERE id = ?1")?
             .query_row([id], |r| r.get::<_, String>(0))
             .optional()
-            .map(|json| json.map(|j| parse(&j)))
+            .and_then(|json| json.map(|j| parse(&j)).transpose())
     }
 
     pub fn contains(&self, id: &str) -> DbResult<bool> {
@@ -164,7 +164,7 @@ impl Db {
             .conn
             .prepare_cached("SELECT json FROM rooms ORDER BY pos")?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.map(|json| json.map(|j| parse(&j))).collect()
+        rows.map(|json| json.and_then(|j| parse(&j))).collect()
     }
 
     /// Inserts a room, or replaces the room with the same id (which keeps its place in
@@ -187,7 +187,7 @@ impl Db {
         else {
             return Ok(None);
         };
-        let mut room = parse(&json);
+        let mut room = parse(&json)?;
         change(&mut room);
         put(
             &tx,
@@ -236,7 +236,7 @@ impl Db {
         let mut rows = stmt.query(params![hidden_json, i64::from(q.limit), offset])?;
         let mut rooms = Vec::new();
         while let Some(row) = rows.next()? {
-            rooms.push(parse(&row.get::<_, String>(0)?));
+            rooms.push(parse(&row.get::<_, String>(0)?)?);
         }
         let total: i64 = if hidden.is_empty() {
             self.conn
@@ -282,9 +282,13 @@ fn put(conn: &Connection, room: &Room, json: &str) -> DbResult<()> {
     .map(|_| ())
 }
 
-/// A stored room's text, written by `put` from a `Room`: it parses back.
-fn parse(json: &str) -> Room {
-    serde_json::from_str(json).unwrap_or_default()
+/// A stored room's text. `put` writes it from a `Room`, so it parses back unless the file
+/// was changed by hand; then the room is an error (a `500` for its request), not a blank
+/// room.
+fn parse(json: &str) -> DbResult<Room> {
+    serde_json::from_str(json).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 #[cfg(test)]
@@ -429,6 +433,28 @@ mod tests {
         let all = db.all().unwrap();
         assert_eq!(all.len(), 10);
         assert_eq!(all[0].title, "Second copy");
+    }
+
+    #[test]
+    fn a_row_that_is_no_room_is_an_error_not_a_blank_room() {
+        let rooms = generate_rooms(3, 2);
+        let mut db = Db::from_rooms(rooms.clone());
+        db.conn
+            .execute(
+                "UPDATE rooms SET json = '{oops' WHERE id = ?1",
+                [&rooms[1].id],
+            )
+            .unwrap();
+        assert!(db.get(&rooms[1].id).is_err());
+        assert_eq!(db.get(&rooms[0].id).unwrap().as_ref(), Some(&rooms[0]));
+        assert!(db.all().is_err());
+        assert!(db
+            .page(&ListQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .is_err());
+        assert!(db.update(&rooms[1].id, |_| {}).is_err());
     }
 
     #[test]

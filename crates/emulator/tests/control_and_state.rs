@@ -246,6 +246,22 @@ async fn a_corrupt_state_file_is_a_clear_start_error() {
         "{oops",
         "left untouched"
     );
+
+    // With bad faults as well, the faults are reported: they are checked first.
+    let err = roomdesk_emulator::spawn(
+        "127.0.0.1:0".parse().unwrap(),
+        EmulatorConfig {
+            state_file: Some(path.clone()),
+            faults: Faults {
+                fault_rate: 2.0,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("faultRate"), "{err}");
 }
 
 #[tokio::test]
