@@ -164,14 +164,22 @@ mod tests {
     use std::sync::mpsc;
     use std::time::Duration;
 
+    /// Claims `dir` (which must be free) and serves it; the receiver gets one `()` per
+    /// request to show the window.
+    #[allow(clippy::unwrap_used)] // a test helper outside #[test] fns
+    fn serve_first(dir: &std::path::Path, why: &str) -> mpsc::Receiver<()> {
+        let Launch::First(instance) = claim(dir).unwrap() else {
+            panic!("{why}");
+        };
+        let (tx, rx) = mpsc::channel();
+        instance.serve(move || tx.send(()).unwrap());
+        rx
+    }
+
     #[test]
     fn a_second_claim_hands_over_and_the_first_is_asked_to_show() {
         let dir = tempfile::tempdir().unwrap();
-        let Launch::First(first) = claim(dir.path()).unwrap() else {
-            panic!("the first launch is the instance");
-        };
-        let (tx, rx) = mpsc::channel();
-        first.serve(move || tx.send(()).unwrap());
+        let rx = serve_first(dir.path(), "the first launch is the instance");
         assert!(matches!(claim(dir.path()).unwrap(), Launch::HandedOver));
         rx.recv_timeout(Duration::from_secs(5))
             .expect("the running instance was asked to show its window");
@@ -195,11 +203,10 @@ mod tests {
         drop(first);
         assert!(dir.path().join("instance.sock").exists());
         assert!(dir.path().join("instance.lock").exists());
-        let Launch::First(next) = claim(dir.path()).unwrap() else {
-            panic!("a stale socket file must not make a start hand over");
-        };
-        let (tx, rx) = mpsc::channel();
-        next.serve(move || tx.send(()).unwrap());
+        let rx = serve_first(
+            dir.path(),
+            "a stale socket file must not make a start hand over",
+        );
         assert!(matches!(claim(dir.path()).unwrap(), Launch::HandedOver));
         rx.recv_timeout(Duration::from_secs(5)).unwrap();
     }
@@ -208,11 +215,7 @@ mod tests {
     fn a_stray_message_does_not_show_the_window() {
         use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
-        let Launch::First(first) = claim(dir.path()).unwrap() else {
-            panic!("the first launch is the instance");
-        };
-        let (tx, rx) = mpsc::channel();
-        first.serve(move || tx.send(()).unwrap());
+        let rx = serve_first(dir.path(), "the first launch is the instance");
         let mut stream =
             std::os::unix::net::UnixStream::connect(dir.path().join("instance.sock")).unwrap();
         stream.write_all(b"hello\n").unwrap();
